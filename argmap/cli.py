@@ -1,0 +1,180 @@
+"""The `argmap` command: parse options, call the library, print, map errors to exit codes.
+
+Only this module writes to stdout or stderr, and only it imports typer.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from argmap import __version__
+from argmap.errors import ArgmapError, Diagnostic, Severity
+from argmap.load import Result, check
+from argmap.output import write_atomic
+
+app = typer.Typer(
+    name="argmap",
+    help="Map debates: who claimed what, what answers what, what still stands.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+DEBATE_SUFFIXES = (".yaml", ".yml")
+
+
+class CheckFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(Text.assemble(("argmap: error: ", "bold red"), message))
+    return typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"argmap {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Map debates: who claimed what, what answers what, what still stands."""
+
+
+def debate_files(paths: list[Path]) -> list[Path]:
+    """The files named, with each folder replaced by the debate files under it (sorted)."""
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found = sorted(
+                f
+                for f in p.rglob("*")
+                if f.suffix in DEBATE_SUFFIXES
+                and f.is_file()
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+            if not found:
+                raise fail(f"no .yaml files in the folder {p}", 2)
+            files.extend(found)
+        else:
+            files.append(p)
+    return files
+
+
+def _styled(d: Diagnostic) -> Text:
+    colour = "red" if d.severity is Severity.ERROR else "yellow"
+    first, _, hint = d.format().partition("\n")
+    where, _, rest = first.partition(f": {d.severity}[")
+    text = Text.assemble((where, "bold"), ": ", (f"{d.severity}[{d.code}]", f"bold {colour}"))
+    text.append(rest.partition("]")[2])
+    if hint:
+        text.append("\n")
+        text.append(hint, "cyan")
+    return text
+
+
+def _counts(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _summary(result: Result) -> str:
+    d = result.debate
+    assert d is not None
+    parts = [
+        _counts(len(d.claims), "claim"),
+        _counts(len(d.relations), "relation"),
+        _counts(len(d.speakers), "speaker"),
+        _counts(len(d.sources), "source"),
+    ]
+    return ", ".join(parts)
+
+
+@app.command("check")
+def check_command(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Debate files, or folders whose .yaml/.yml files are all checked."),
+    ],
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    format: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="text, or json for tools.")
+    ] = CheckFormat.TEXT,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only problems and the tally.")
+    ] = False,
+) -> None:
+    """Check debate files and report every problem, as compilers do.
+
+    Exit status: 0 when there are no errors (no warnings either with --strict), 1 otherwise,
+    2 for a usage error.
+    """
+    results = [check(f) for f in debate_files(paths)]
+    diagnostics = [d for r in results for d in r.diagnostics]
+    errors = sum(d.is_error for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    failed = errors > 0 or (strict and warnings > 0)
+    if format is CheckFormat.JSON:
+        sys.stdout.write(json.dumps([d.to_dict() for d in diagnostics], indent=2) + "\n")
+    else:
+        for r in results:
+            for d in r.diagnostics:
+                out.print(_styled(d))
+            if r.debate is not None and not quiet:
+                out.print(Text.assemble((r.file, "bold"), ": ", ("ok", "green"), ": ", _summary(r)))
+        tally = (
+            f"{_counts(len(results), 'file')} checked: "
+            f"{_counts(errors, 'error')}, {_counts(warnings, 'warning')}"
+        )
+        if strict and warnings and not errors:
+            tally += " (--strict: warnings fail)"
+        out.print(Text(tally, "bold red" if failed else "bold green"))
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of debate files, for editors and other tools."""
+    from argmap.spec import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+
+
+@app.command("new")
+def new_command(
+    file: Annotated[Path, typer.Argument(help="Where to write the new debate (.yaml).")],
+) -> None:
+    """Write a commented starter debate to FILE. An existing file is never overwritten."""
+    if file.suffix not in DEBATE_SUFFIXES:
+        raise fail(f"{file}: a debate file ends in .yaml or .yml", 2)
+    starter = resources.files("argmap").joinpath("starter.yaml").read_bytes()
+    try:
+        write_atomic(file, starter, overwrite=False)
+    except ArgmapError as e:
+        raise fail(str(e)) from None
+    out.print(Text.assemble("wrote ", (str(file), "bold"), f"; check it with: argmap check {file}"))
+
+
+def main() -> None:
+    app()

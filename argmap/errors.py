@@ -1,0 +1,148 @@
+"""Errors and diagnostics: the one root exception and the record every problem is reported as."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """A stable diagnostic code: its name, its severity and one line on what it means."""
+
+    name: str
+    severity: Severity
+    summary: str
+
+
+# Which codes can reach a user. `docs/diagnostics.md` documents each one; a test keeps the two
+# in step, and the loader refuses to emit a code that is not listed here.
+CODES: dict[str, Code] = {
+    c.name: c
+    for c in (
+        # The file itself.
+        Code("read-error", Severity.ERROR, "the file cannot be read"),
+        Code("not-utf8", Severity.ERROR, "the file is not UTF-8 text"),
+        Code("empty-file", Severity.ERROR, "the file holds no YAML document"),
+        Code("yaml-syntax", Severity.ERROR, "the YAML cannot be parsed"),
+        Code("yaml-tag", Severity.ERROR, "a YAML tag asks for something other than plain data"),
+        Code("yaml-alias", Severity.ERROR, "YAML anchors and aliases are not supported"),
+        Code("duplicate-key", Severity.ERROR, "a mapping repeats a key"),
+        # The shape of the data.
+        Code("wrong-type", Severity.ERROR, "a value has the wrong type"),
+        Code("empty-value", Severity.ERROR, "a value is empty or blank"),
+        Code("missing-field", Severity.ERROR, "a required field is missing"),
+        Code("unknown-field", Severity.ERROR, "a field is not part of the format"),
+        Code("invalid-id", Severity.ERROR, "an id has characters ids may not have"),
+        Code("bad-citation", Severity.ERROR, "a citation names neither a source nor a url/title"),
+        Code("empty-debate", Severity.ERROR, "the debate has no claims"),
+        # What refers to what.
+        Code("duplicate-id", Severity.ERROR, "two claims or sources share an id"),
+        Code("unknown-claim", Severity.ERROR, "a relation points at a claim that does not exist"),
+        Code("unknown-source", Severity.ERROR, "a claim cites a source that does not exist"),
+        Code("unknown-speaker", Severity.ERROR, "`by:` names a speaker not listed in `speakers:`"),
+        Code("self-relation", Severity.ERROR, "a claim rebuts, supports or undercuts itself"),
+        Code("conflicting-relation", Severity.ERROR, "a claim answers another in two ways"),
+        # Legal, but probably not what was meant.
+        Code("duplicate-relation", Severity.WARNING, "the same relation is written twice"),
+        Code("unused-source", Severity.WARNING, "no claim cites this source"),
+        Code("unused-speaker", Severity.WARNING, "no claim is by this speaker"),
+        Code("non-http-url", Severity.WARNING, "a url is not an http(s) address"),
+    )
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem found in a file, located the way compilers locate them (1-based)."""
+
+    code: str
+    message: str
+    file: str
+    line: int | None = None
+    column: int | None = None
+    hint: str | None = None
+    path: str = ""  # where in the document, e.g. `claims.lookup.rebuts[0]`
+
+    @property
+    def severity(self) -> Severity:
+        return CODES[self.code].severity
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def format(self) -> str:
+        """The compiler form: `file:line:col: severity[code]: message`, then an indented hint."""
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        text = f"{where}: {self.severity}[{self.code}]: {self.message}"
+        if self.hint:
+            text += f"\n  hint: {self.hint}"
+        return text
+
+    def to_dict(self) -> dict[str, str | int | None]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "severity": str(self.severity),
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint,
+            "path": self.path,
+        }
+
+
+def sort_key(d: Diagnostic) -> tuple[str, int, int, str, str]:
+    return (d.file, d.line or 0, d.column or 0, d.code, d.message)
+
+
+class ArgmapError(Exception):
+    """The root of every error argmap raises."""
+
+
+class DebateError(ArgmapError):
+    """A debate file has errors; `diagnostics` holds every one of them, warnings included."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.diagnostics = tuple(diagnostics)
+        errors = [d for d in self.diagnostics if d.is_error]
+        head = "\n".join(d.format() for d in errors[:5])
+        more = f"\n... and {len(errors) - 5} more" if len(errors) > 5 else ""
+        super().__init__(f"{len(errors)} error(s) in the debate:\n{head}{more}")
+
+
+class OutputError(ArgmapError):
+    """An output could not be written; the message says what to do."""
+
+
+def quote(value: object, limit: int = 60) -> str:
+    """Show user text inside a message: quoted, control characters made visible, shortened.
+
+    >>> quote("a\\x1b[2Jb")
+    "'a\\\\x1b[2Jb'"
+    """
+    text = str(value)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    out = []
+    for ch in text:
+        if ch == "'":
+            out.append("\\'")
+        elif ch == "\\":
+            out.append("\\\\")
+        elif ch.isprintable() or ch == " ":
+            out.append(ch)
+        else:
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+    return "'" + "".join(out) + "'"

@@ -1,0 +1,108 @@
+"""The debate as plain data: what the loader builds and every other module reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from argmap.errors import Diagnostic
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+
+class RelationKind(StrEnum):
+    """How one claim answers another. The edge points from the answer to what it answers."""
+
+    REBUTS = "rebuts"
+    SUPPORTS = "supports"
+    UNDERCUTS = "undercuts"  # attacks the reasoning of the target, not its content
+
+    @property
+    def is_attack(self) -> bool:
+        return self is not RelationKind.SUPPORTS
+
+    @property
+    def passive(self) -> str:
+        return {"rebuts": "rebutted", "supports": "supported", "undercuts": "undercut"}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    source: str
+    target: str
+    kind: RelationKind
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A claim citing a source, optionally with the quoted passage and where it is found."""
+
+    source: str
+    quote: str | None = None
+    locator: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    text: str
+    by: str | None = None
+    cites: tuple[Citation, ...] = ()
+    tags: tuple[str, ...] = ()
+    note: str | None = None
+    parent: str | None = None  # the claim this one is nested under, if any
+    line: int = 0
+    column: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str | None = None
+    url: str | None = None
+    author: str | None = None
+    date: str | None = None
+    note: str | None = None
+    inline: bool = False  # written inside a claim's `cites:` rather than under `sources:`
+    line: int = 0
+    column: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str
+    url: str | None = None
+    note: str | None = None
+    declared: bool = True  # listed under `speakers:`, rather than only named by a `by:`
+    line: int = 0
+    column: int = 0
+
+
+@dataclass
+class Debate:
+    """A loaded debate. Dicts keep the order of the file; `graph` is built on first use."""
+
+    title: str
+    claims: dict[str, Claim]
+    relations: tuple[Relation, ...] = ()
+    sources: dict[str, Source] = field(default_factory=dict)
+    speakers: dict[str, Speaker] = field(default_factory=dict)
+    url: str | None = None
+    date: str | None = None
+    note: str | None = None
+    file: str = "<string>"
+    diagnostics: tuple[Diagnostic, ...] = ()  # warnings the loader found
+    _graph: nx.DiGraph | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def graph(self) -> nx.DiGraph:
+        """The debate as a `networkx.DiGraph` (see `argmap.graph.to_digraph`)."""
+        if self._graph is None:
+            from argmap.graph import to_digraph
+
+            self._graph = to_digraph(self)
+        return self._graph
