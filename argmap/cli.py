@@ -30,8 +30,16 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+# Consoles are made when used, not at import, so each run sees its own stdout, terminal and
+# NO_COLOR / FORCE_COLOR settings.
+def _out() -> Console:
+    return Console(highlight=False, soft_wrap=True)
+
+
+def _err() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
 
 DEBATE_SUFFIXES = (".yaml", ".yml")
 
@@ -42,13 +50,13 @@ class CheckFormat(StrEnum):
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
-    err.print(Text.assemble(("argmap: error: ", "bold red"), message))
+    _err().print(Text.assemble(("argmap: error: ", "bold red"), message))
     return typer.Exit(code)
 
 
 def _version(value: bool) -> None:
     if value:
-        out.print(f"argmap {__version__}")
+        _out().print(f"argmap {__version__}")
         raise typer.Exit()
 
 
@@ -139,16 +147,18 @@ def check_command(
     else:
         for r in results:
             for d in r.diagnostics:
-                out.print(_styled(d))
+                _out().print(_styled(d))
             if r.debate is not None and not quiet:
-                out.print(Text.assemble((r.file, "bold"), ": ", ("ok", "green"), ": ", _summary(r)))
+                _out().print(
+                    Text.assemble((r.file, "bold"), ": ", ("ok", "green"), ": ", _summary(r))
+                )
         tally = (
             f"{_counts(len(results), 'file')} checked: "
             f"{_counts(errors, 'error')}, {_counts(warnings, 'warning')}"
         )
         if strict and warnings and not errors:
             tally += " (--strict: warnings fail)"
-        out.print(Text(tally, "bold red" if failed else "bold green"))
+        _out().print(Text(tally, "bold red" if failed else "bold green"))
     if failed:
         raise typer.Exit(1)
 
@@ -173,7 +183,9 @@ def new_command(
         write_atomic(file, starter, overwrite=False)
     except ArgmapError as e:
         raise fail(str(e)) from None
-    out.print(Text.assemble("wrote ", (str(file), "bold"), f"; check it with: argmap check {file}"))
+    _out().print(
+        Text.assemble("wrote ", (str(file), "bold"), f"; check it with: argmap check {file}")
+    )
 
 
 def main() -> None:

@@ -1,23 +1,22 @@
-"""YAML text → checked `Debate`, gathering every diagnostic on the way.
+"""Debate file → checked `Debate`, gathering every diagnostic on the way.
 
-The file is composed into YAML nodes (never constructed into Python objects, so no tag can run
-code), scanned once for what plain YAML lets through (duplicate keys, tags, aliases), then walked
-against the format in `argmap.spec`. Every problem becomes a `Diagnostic`; nothing stops the walk
-early, so one run shows every mistake in the file.
+`argmap.yamlnodes` turns the text into a vetted tree of YAML nodes; this module walks that tree
+against the format in `argmap.spec`, then resolves every id, source and speaker referred to.
+Nothing stops the walk early, so one run shows every mistake in the file.
 """
 
 from __future__ import annotations
 
 import difflib
 import gc
+import json
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from argmap.errors import CODES, DebateError, Diagnostic, quote, sort_key
@@ -35,17 +34,19 @@ from argmap.spec import (
     Shape,
     field_names,
 )
-
-# libyaml's composer is several times faster than the pure-Python one; both are safe here
-# because nodes are only composed, never constructed.
-LOADER: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-_T = "tag:yaml.org,2002:"
-STR, NULL, BOOL, INT, FLOAT, TIMESTAMP = (
-    _T + t for t in ("str", "null", "bool", "int", "float", "timestamp")
+from argmap.yamlnodes import (
+    BOOL,
+    FLOAT,
+    INT,
+    NULL,
+    STR,
+    TEXT_TAGS,
+    Refused,
+    join,
+    kind,
+    parse,
+    position,
 )
-MAP, SEQ = _T + "map", _T + "seq"
-_SCALAR_TAGS = {STR, NULL, BOOL, INT, FLOAT, TIMESTAMP}
 
 
 @dataclass
@@ -93,13 +94,14 @@ def check(path: str | os.PathLike[str]) -> Result:
 
 def check_text(text: str, file: str = "<string>") -> Result:
     """Check YAML text as a debate file named `file`."""
-    paused = gc.isenabled()
-    gc.disable()  # composing allocates many small objects; the cyclic GC only slows that down
+    collecting = gc.isenabled()
+    gc.disable()  # building the tree allocates many small objects; the cyclic GC only slows that
     try:
-        builder = _Builder(file)
-        debate = builder.build(text)
+        root, diagnostics = parse(text, file)
+        builder = _Builder(file, diagnostics)
+        debate = builder.build(root)
     finally:
-        if paused:
+        if collecting:
             gc.enable()
     diagnostics = sorted(builder.diagnostics, key=sort_key)
     if any(d.is_error for d in diagnostics):
@@ -127,7 +129,8 @@ def _read(path: Path, file: str) -> tuple[str | None, Diagnostic | None]:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as e:
         line = data.count(b"\n", 0, e.start) + 1
-        column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, e.start) + 1
+        column = len(data[line_start : e.start].decode("utf-8", "replace")) + 1
         return None, Diagnostic(
             "not-utf8",
             f"byte 0x{data[e.start]:02x} is not valid UTF-8",
@@ -138,53 +141,40 @@ def _read(path: Path, file: str) -> tuple[str | None, Diagnostic | None]:
         )
 
 
-def to_data(text: str) -> Any:
-    """The plain data in YAML text, read with the same rules as the loader (dates stay text).
-
-    The schema tests validate this against the JSON Schema, so both see the same values.
-    """
-    node = yaml.compose(text, Loader=LOADER)
-    return None if node is None else _plain(node)
+# --- wording -------------------------------------------------------------------------------------
 
 
-def _plain(node: Node) -> Any:
-    if isinstance(node, MappingNode):
-        return {_plain(k): _plain(v) for k, v in node.value}
-    if isinstance(node, SequenceNode):
-        return [_plain(v) for v in node.value]
-    if node.tag in (STR, TIMESTAMP):
-        return node.value
-    return yaml.SafeLoader("").construct_object(node)
-
-
-# --- describing values in messages ---------------------------------------------------------------
-
-
-def _kind(node: Node) -> str:
-    if isinstance(node, MappingNode):
-        return "a mapping"
-    if isinstance(node, SequenceNode):
-        return "a list"
-    return {NULL: "nothing", BOOL: "true/false", INT: "a number", FLOAT: "a number"}.get(
-        node.tag, "text"
-    )
-
-
-def _type_hint(node: Node, wanted: str) -> str | None:
+def _type_hint(node: Node, wanted: str = "text") -> str | None:
     if isinstance(node, ScalarNode) and node.tag in (BOOL, INT, FLOAT):
-        return f'YAML reads {node.value} as {_kind(node)}; put it in quotes: "{node.value}"'
-    if wanted == "text" and isinstance(node, SequenceNode | MappingNode):
-        return "write the value on one line after the colon, or as a block with `|`"
+        return f'YAML reads {node.value} as {kind(node)}; put it in quotes: "{node.value}"'
+    if isinstance(node, SequenceNode | MappingNode):
+        if wanted == "name":
+            return "`by:` names one speaker; put details about them under `speakers:`"
+        return "write the text after the colon, or as an indented block after `>-`"
     return None
 
 
-def _suggest(word: str, candidates: list[str], what: str = "ids") -> str | None:
+def _suggest(
+    word: str, candidates: list[str], what: str = "ids", cutoff: float = 0.6
+) -> str | None:
+    """A did-you-mean hint that says so when only case or spaces differ."""
     squeezed = "".join(word.split()).casefold()
     for c in candidates:
         if "".join(c.split()).casefold() == squeezed:
-            return f"did you mean {quote(c)}? {what} differ by case and spaces"
-    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+            if c.casefold() == word.casefold():
+                why = "differ in case"
+            elif c == "".join(word.split()):
+                why = "have no spaces"
+            else:
+                why = "differ in case and have no spaces"
+            return f"did you mean {quote(c)}? {what} {why}"
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=cutoff)
     return f"did you mean {quote(close[0])}?" if close else None
+
+
+def _value(node: Node) -> str:
+    """A scalar as it reads in a message; other values by their kind."""
+    return quote(node.value) if isinstance(node, ScalarNode) else kind(node)
 
 
 def _is_http(url: str) -> bool:
@@ -192,14 +182,24 @@ def _is_http(url: str) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
+def _as_yaml(name: str) -> str:
+    """A name as it can be written after `by:` (quoted when YAML would misread it)."""
+    plain = re.fullmatch(r"[A-Za-z_][\w .-]*", name) and not name.endswith((" ", ":"))
+    return name if plain else json.dumps(name, ensure_ascii=False)
+
+
+def _slug(text: str) -> str:
+    out = "".join(c if c.isascii() and (c.isalnum() or c in "_-.") else "-" for c in text)
+    return quote("-".join(p for p in out.split("-") if p).lstrip(".-") or "claim-1")
+
+
+def _what_kind(what: str) -> str:
+    """ "claim 'x'" → "a claim", for listing the fields an entry of that kind takes."""
+    head = what.split(" '")[0]
+    return head if head.startswith(("the ", "a ")) else f"a {head}"
+
+
 # --- the walk ----------------------------------------------------------------------------------
-
-
-class _Refused(ScalarNode):
-    """Stands in for a node the scan refused, so the walk skips it without a second message."""
-
-    def __init__(self, node: Node) -> None:
-        super().__init__(NULL, "", node.start_mark, node.end_mark)
 
 
 @dataclass
@@ -219,9 +219,9 @@ class _RawRelation(_Ref):
 
 
 class _Builder:
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, diagnostics: list[Diagnostic]) -> None:
         self.file = file
-        self.diagnostics: list[Diagnostic] = []
+        self.diagnostics = diagnostics
         self.ids: dict[str, tuple[str, Node]] = {}  # every id defined: ("claim"|"source", key)
         self.claims: dict[str, Claim] = {}
         self.sources: dict[str, Source] = {}
@@ -234,152 +234,21 @@ class _Builder:
         self, code: str, node: Node | None, message: str, hint: str | None = None, path: str = ""
     ) -> None:
         assert code in CODES, code
-        line = column = None
-        if node is not None:
-            line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        line, column = position(node) if node is not None else (None, None)
         self.diagnostics.append(Diagnostic(code, message, self.file, line, column, hint, path))
 
-    # -- parsing and the scan --
-
-    def build(self, text: str) -> Debate | None:
-        root = self.compose(text)
-        if root is None:
+    def build(self, root: Node | None) -> Debate | None:
+        if root is None or isinstance(root, Refused):
             return None
-        self.scan(root)
         if not isinstance(root, MappingNode):
             self.report(
                 "wrong-type",
                 root,
-                f"a debate file is a mapping with 'title:' and 'claims:', not {_kind(root)}",
+                f"a debate file is a mapping with 'title:' and 'claims:', not {kind(root)}",
                 "start from `argmap new FILE` to see the shape",
             )
             return None
         return self.debate(root)
-
-    def compose(self, text: str) -> Node | None:
-        try:
-            node: Node | None = yaml.compose(text, Loader=LOADER)
-        except yaml.MarkedYAMLError as e:
-            mark = e.problem_mark or e.context_mark
-            problem = e.problem or e.context or "invalid YAML"
-            self.diagnostics.append(
-                Diagnostic(
-                    "yaml-syntax",
-                    problem
-                    if not e.context or e.context == problem
-                    else f"{problem} ({e.context})",
-                    self.file,
-                    mark.line + 1 if mark else None,
-                    mark.column + 1 if mark else None,
-                    _syntax_hint(problem, text, mark),
-                )
-            )
-            return None
-        except yaml.YAMLError as e:  # reader errors: characters YAML does not allow
-            line = column = None
-            position = getattr(e, "position", None)
-            if isinstance(position, int):
-                line = text.count("\n", 0, position) + 1
-                column = position - (text.rfind("\n", 0, position) + 1) + 1
-            reason = getattr(e, "reason", None) or str(e)
-            self.diagnostics.append(
-                Diagnostic(
-                    "yaml-syntax",
-                    reason,
-                    self.file,
-                    line,
-                    column,
-                    "remove the character, or quote text that needs it and write it as an escape",
-                )
-            )
-            return None
-        except RecursionError:
-            self.diagnostics.append(
-                Diagnostic(
-                    "yaml-syntax",
-                    "the YAML is nested too deeply to read",
-                    self.file,
-                    hint="flatten the nesting: refer to claims by id with `rebuts:`",
-                )
-            )
-            return None
-        if node is None:
-            self.diagnostics.append(
-                Diagnostic(
-                    "empty-file",
-                    "the file holds no YAML document",
-                    self.file,
-                    hint="start from `argmap new FILE`, which writes a commented example",
-                )
-            )
-        return node
-
-    def scan(self, root: Node) -> None:
-        """Refuse what YAML allows but a debate must not have, anywhere in the file."""
-        seen: set[int] = set()
-        stack: list[Node] = [root]
-        while stack:
-            node = stack.pop()
-            seen.add(id(node))
-            children: list[Node]
-            if isinstance(node, MappingNode):
-                first: dict[str, Node] = {}
-                kept: list[tuple[Node, Node]] = []
-                for key, value in node.value:
-                    key, value = self.vet(key, seen), self.vet(value, seen)
-                    if isinstance(key, _Refused):
-                        continue
-                    if not (isinstance(key, ScalarNode) and key.tag == STR):
-                        self.report(
-                            "wrong-type",
-                            key,
-                            f"keys must be text, not {_kind(key)}",
-                            _type_hint(key, "text") or "write the key as plain text",
-                        )
-                        continue
-                    if key.value in first:
-                        self.report(
-                            "duplicate-key",
-                            key,
-                            f"the key {quote(key.value)} appears twice in this mapping "
-                            f"(first at line {first[key.value].start_mark.line + 1})",
-                            "YAML would silently keep only the last one: merge the two entries "
-                            "or rename one",
-                        )
-                        continue
-                    first[key.value] = key
-                    kept.append((key, value))
-                node.value = kept
-                children = [v for _, v in kept]
-            elif isinstance(node, SequenceNode):
-                node.value = [self.vet(v, seen) for v in node.value]
-                children = node.value
-            else:
-                continue
-            stack.extend(c for c in reversed(children) if not isinstance(c, _Refused))
-
-    def vet(self, node: Node, seen: set[int]) -> Node:
-        if id(node) in seen:
-            # Composing shares one node object between an anchor and each of its aliases.
-            self.report(
-                "yaml-alias",
-                node,
-                "anchors and aliases (&name, *name, <<) are not supported in debate files",
-                "write the value out in full; to reuse a claim, refer to it by id",
-            )
-            return _Refused(node)
-        expected = MAP if isinstance(node, MappingNode) else SEQ
-        allowed = node.tag in _SCALAR_TAGS if isinstance(node, ScalarNode) else node.tag == expected
-        if not allowed:
-            self.report(
-                "yaml-tag",
-                node,
-                f"the YAML tag {quote(_short_tag(node.tag))} is not allowed: "
-                "a debate file holds plain data",
-                "remove the tag (`!…` or `!!…`); write text in quotes if it needs them",
-            )
-            return _Refused(node)
-        return node
 
     # -- typed readers --
 
@@ -387,14 +256,27 @@ class _Builder:
         self, node: Node, spec: tuple[Field, ...], what: str, path: str, anchor: Node
     ) -> dict[str, Node] | None:
         """The fields of a mapping, after reporting unknown and missing ones."""
-        if isinstance(node, _Refused):
+        if isinstance(node, Refused):
+            return None
+        if isinstance(node, ScalarNode) and node.tag == NULL:
+            first = next(f for f in spec if f.required) if spec is CLAIM_FIELDS else None
+            self.report(
+                "empty-value",
+                anchor,
+                f"{what} is empty",
+                f"add `{first.name}: ...` on the next line, indented" if first else None,
+                path,
+            )
             return None
         if not isinstance(node, MappingNode):
+            hint = None
+            if spec is CLAIM_FIELDS and isinstance(node, ScalarNode) and node.tag == STR:
+                hint = "put the text under the id, indented, as `text: ...`"
             self.report(
                 "wrong-type",
                 node,
-                f"{what} must be a mapping of fields, not {_kind(node)}",
-                _mapping_hint(node, spec),
+                f"{what} must be a mapping of fields, not {kind(node)}",
+                hint,
                 path,
             )
             return None
@@ -408,14 +290,14 @@ class _Builder:
             hint = (
                 f"did you mean {quote(guess)}?"
                 if guess in names
-                else _suggest(key.value, names, "field names")
+                else _suggest(key.value, names, "field names", cutoff=0.75)
             )
             self.report(
                 "unknown-field",
                 key,
                 f"{what} has no field {quote(key.value)}",
-                hint or f"the fields of {_plain_what(what)} are: {', '.join(names)}",
-                _join(path, key.value),
+                hint or f"the fields of {_what_kind(what)} are: {', '.join(names)}",
+                join(path, key.value),
             )
         for f in spec:
             if f.required and f.name not in found:
@@ -428,29 +310,32 @@ class _Builder:
                 )
         return found
 
-    def text(self, node: Node | None, what: str, path: str) -> str | None:
-        if node is None or isinstance(node, _Refused):
+    def text(
+        self,
+        node: Node | None,
+        what: str,
+        path: str,
+        required: bool = False,
+        wanted: str = "text",
+    ) -> str | None:
+        if node is None or isinstance(node, Refused):
             return None
-        if isinstance(node, ScalarNode) and node.tag in (STR, TIMESTAMP):
-            if node.value.strip():
-                return str(node.value)
-            self.report(
-                "empty-value", node, f"{what} is blank", "write it, or remove the line", path
-            )
-        elif isinstance(node, ScalarNode) and node.tag == NULL:
+        if isinstance(node, ScalarNode) and node.tag in TEXT_TAGS and node.value.strip():
+            return str(node.value)
+        if isinstance(node, ScalarNode) and node.tag in TEXT_TAGS | {NULL}:
             self.report(
                 "empty-value",
                 node,
-                f"{what} is empty",
-                "write the value after the colon, or remove the line",
+                f"{what} is {'empty' if node.tag == NULL else 'blank'}",
+                "write it after the colon" + ("" if required else ", or remove the line"),
                 path,
             )
         else:
             self.report(
                 "wrong-type",
                 node,
-                f"{what} must be text, not {_kind(node)}",
-                _type_hint(node, "text"),
+                f"{what} must be text, not {kind(node)}",
+                _type_hint(node, wanted),
                 path,
             )
         return None
@@ -470,47 +355,77 @@ class _Builder:
 
     def items(self, node: Node | None, path: str) -> Iterator[tuple[Node, str]]:
         """One value or a list of values, as (node, path) pairs."""
-        if node is None or isinstance(node, _Refused):
+        if node is None or isinstance(node, Refused):
             return
         if isinstance(node, SequenceNode):
             for i, item in enumerate(node.value):
-                if not isinstance(item, _Refused):
+                if not isinstance(item, Refused):
                     yield item, f"{path}[{i}]"
         else:
             yield node, path
 
-    def id_key(self, key: Node, kind: str, path: str) -> str:
+    def mapping(self, node: Node, what: str, path: str, keyed_by: str = "ids") -> list[list[Node]]:
+        """The [key, value] pairs of a section such as `claims:`, `sources:`, `rebuttals:`."""
+        if isinstance(node, Refused):
+            return []
+        if not isinstance(node, MappingNode):
+            empty = isinstance(node, ScalarNode) and node.tag == NULL
+            self.report(
+                "empty-value" if empty else "wrong-type",
+                node,
+                f"{what} is empty"
+                if empty
+                else f"{what} must be a mapping of {keyed_by} to entries, not {kind(node)}",
+                "list entries under it, indented, or remove the line"
+                if empty
+                else "indent each entry under it as `id: {...}`",
+                path,
+            )
+            return []
+        return list(node.value)
+
+    def id_key(self, key: Node, what: str, path: str) -> tuple[str, bool]:
+        """The id written as `key`, and whether it is the first definition of that id."""
         ident = str(key.value)
         if not ID_RE.fullmatch(ident):
             self.report(
                 "invalid-id",
                 key,
-                f"{quote(ident)} is not a valid {kind} id",
+                f"{quote(ident)} is not a valid {what} id",
                 "ids use letters, digits, '_', '-' and '.', and start with a letter, digit "
                 f"or '_' (e.g. {_slug(ident)})",
                 path,
             )
         previous = self.ids.get(ident)
-        if previous is not None:
+        if previous is None:
+            self.ids[ident] = (what, key)
+            return ident, True
+        self.report(
+            "duplicate-id",
+            key,
+            f"the id {quote(ident)} is already used by the {previous[0]} at line "
+            f"{previous[1].start_mark.line + 1}",
+            "ids are unique across the whole file, nested claims and sources included: rename one",
+            path,
+        )
+        return ident, False
+
+    def speaker_name(self, node: Node, name: str, path: str) -> None:
+        if not NAME_RE.fullmatch(name):
             self.report(
-                "duplicate-id",
-                key,
-                f"the id {quote(ident)} is already used by the {previous[0]} at line "
-                f"{previous[1].start_mark.line + 1}",
-                "ids are unique across the whole file, nested claims and sources included: "
-                "rename one",
+                "invalid-id",
+                node,
+                f"the speaker name {quote(name)} is blank or has spaces around it",
+                "write the name without spaces around it",
                 path,
             )
-        else:
-            self.ids[ident] = (kind, key)
-        return ident
 
     # -- the debate --
 
     def debate(self, root: MappingNode) -> Debate | None:
         found = self.fields(root, DEBATE_FIELDS, "the debate", "", root)
         assert found is not None
-        title = self.text(found.get("title"), "'title'", "title")
+        title = self.text(found.get("title"), "'title'", "title", required=True)
         url = self.url(found.get("url"), "'url'", "url")
         date = self.text(found.get("date"), "'date'", "date")
         note = self.text(found.get("note"), "'note'", "note")
@@ -520,7 +435,9 @@ class _Builder:
             self.read_sources(found["sources"])
         claims = found.get("claims")
         if claims is not None:
-            if isinstance(claims, MappingNode) and not claims.value:
+            if (isinstance(claims, ScalarNode) and claims.tag == NULL) or (
+                isinstance(claims, MappingNode) and not claims.value
+            ):
                 self.report(
                     "empty-debate",
                     claims,
@@ -528,7 +445,8 @@ class _Builder:
                     "add at least one claim under 'claims:'",
                     "claims",
                 )
-            self.read_claims(claims)
+            else:
+                self.read_claims(claims)
         self.resolve()
         if title is None or any(d.is_error for d in self.diagnostics):
             return None
@@ -544,116 +462,92 @@ class _Builder:
             file=self.file,
         )
 
-    def mapping(self, node: Node, what: str, path: str) -> list[tuple[Node, Node]]:
-        if isinstance(node, _Refused):
-            return []
-        if not isinstance(node, MappingNode):
-            self.report(
-                "wrong-type",
-                node,
-                f"{what} must be a mapping of ids to entries, not {_kind(node)}",
-                "indent each entry under it as `id: {...}`",
-                path,
-            )
-            return []
-        return list(node.value)
-
     def read_speakers(self, node: Node) -> None:
         self.speakers = {}
-        for key, value in self.mapping(node, "'speakers'", "speakers"):
-            name, path = str(key.value), _join("speakers", key.value)
-            if not NAME_RE.fullmatch(name):
-                self.report(
-                    "invalid-id",
-                    key,
-                    f"the speaker name {quote(name)} is blank or padded",
-                    "write the name without spaces around it",
-                    path,
-                )
+        for key, value in self.mapping(node, "'speakers'", "speakers", "names"):
+            name, path = str(key.value), join("speakers", key.value)
+            self.speaker_name(key, name, path)
             what = f"speaker {quote(name)}"
             url = note = None
             if not (isinstance(value, ScalarNode) and value.tag == NULL):
                 found = self.fields(value, SPEAKER_FIELDS, what, path, key)
                 if found is not None:
-                    url = self.url(found.get("url"), f"the url of {what}", _join(path, "url"))
-                    note = self.text(found.get("note"), f"the note of {what}", _join(path, "note"))
-            self.speakers[name] = Speaker(name, url, note, True, *_mark(key))
+                    url = self.url(found.get("url"), f"the url of {what}", join(path, "url"))
+                    note = self.text(found.get("note"), f"the note of {what}", join(path, "note"))
+            self.speakers[name] = Speaker(name, url, note, True, *position(key))
 
     def read_sources(self, node: Node) -> None:
         for key, value in self.mapping(node, "'sources'", "sources"):
-            path = _join("sources", key.value)
-            ident = self.id_key(key, "source", path)
+            path = join("sources", key.value)
+            ident, first = self.id_key(key, "source", path)
             what = f"source {quote(ident)}"
             found = self.fields(value, SOURCE_FIELDS, what, path, key)
             if found is None:
                 continue
-            source = self.source_fields(found, ident, what, path, key, inline=False)
-            if source is not None:
-                self.sources.setdefault(ident, source)
+            source = self.source(found, ident, what, path, key, inline=False)
+            if source is not None and first:
+                self.sources[ident] = source
 
-    def source_fields(
+    def source(
         self, found: dict[str, Node], ident: str, what: str, path: str, anchor: Node, inline: bool
     ) -> Source | None:
         values = {
             f.name: (self.url if f.shape is Shape.URL else self.text)(
-                found.get(f.name), f"the {f.name} of {what}", _join(path, f.name)
+                found.get(f.name), f"the {f.name} of {what}", join(path, f.name)
             )
             for f in SOURCE_FIELDS
         }
-        if "title" not in found and "url" not in found:
-            if inline:
-                self.report(
-                    "bad-citation",
-                    anchor,
-                    f"{what} has no source, title or url",
-                    "name a listed source with `source: ID`, or give an inline source a "
-                    "`url:` or `title:`",
-                    path,
-                )
-            else:
-                self.report(
-                    "missing-field",
-                    anchor,
-                    f"{what} has neither a title nor a url",
-                    "add `title:` or `url:` (or both) so readers can find it",
-                    path,
-                )
-            return None
-        return Source(
-            ident,
-            **values,
-            inline=inline,
-            line=anchor.start_mark.line + 1,
-            column=anchor.start_mark.column + 1,
-        )
+        if "title" in found or "url" in found:
+            line, column = position(anchor)
+            return Source(ident, **values, inline=inline, line=line, column=column)
+        if inline:
+            self.report(
+                "bad-citation",
+                anchor,
+                f"{what} has no source, title or url",
+                "name a listed source with `source: ID`, or give an inline source a "
+                "`url:` or `title:`",
+                path,
+            )
+        else:
+            self.report(
+                "missing-field",
+                anchor,
+                f"{what} has neither a title nor a url",
+                "add `title:` or `url:` (or both) so readers can find it",
+                path,
+            )
+        return None
 
     def read_claims(self, node: Node) -> None:
         # An explicit stack rather than recursion: replies can nest as deep as a thread goes.
         stack: list[tuple[Node, Node, str | None, RelationKind | None, str]] = [
-            (key, value, None, None, _join("claims", key.value))
+            (key, value, None, None, join("claims", key.value))
             for key, value in reversed(self.mapping(node, "'claims'", "claims"))
         ]
         while stack:
-            key, value, parent, kind, path = stack.pop()
-            ident = self.id_key(key, "claim", path)
-            if parent is not None and kind is not None:
-                self.relations.append(_RawRelation(ident, parent, key, path, kind, nested=True))
+            key, value, parent, relation, path = stack.pop()
+            ident, first = self.id_key(key, "claim", path)
+            # A repeated id has been reported; its relations would only be credited to the
+            # first claim of that id and cause confusing follow-on messages.
+            if first and parent is not None and relation is not None:
+                self.relations.append(_RawRelation(ident, parent, key, path, relation, nested=True))
             what = f"claim {quote(ident)}"
             found = self.fields(value, CLAIM_FIELDS, what, path, key)
             if found is None:
                 continue
-            claim = self.claim(ident, found, what, path, key, parent)
-            if claim is not None and self.ids[ident][1] is key:
+            claim = self.claim(ident, found, what, path, key, parent, first)
+            if claim is not None and first:
                 self.claims[ident] = claim
-            for field_name, child_kind in (
+            for field_name, child_relation in (
                 ("reasons", RelationKind.SUPPORTS),
                 ("rebuttals", RelationKind.REBUTS),
             ):
                 if field_name in found:
-                    fpath = _join(path, field_name)
+                    fpath = join(path, field_name)
                     children = self.mapping(found[field_name], f"the {field_name} of {what}", fpath)
                     stack.extend(
-                        (k, v, ident, child_kind, _join(fpath, k.value))
+                        (k, v, ident if first else None, child_relation, join(fpath, k.value))
                         for k, v in reversed(children)
                     )
 
@@ -665,66 +559,77 @@ class _Builder:
         path: str,
         key: Node,
         parent: str | None,
+        first: bool,
     ) -> Claim | None:
-        text = self.text(found.get("text"), f"the text of {what}", _join(path, "text"))
-        by = self.text(found.get("by"), f"'by' of {what}", _join(path, "by"))
+        text = self.text(found.get("text"), f"'text' of {what}", join(path, "text"), required=True)
+        by = self.text(found.get("by"), f"'by' of {what}", join(path, "by"), wanted="name")
         if by is not None:
-            self.bys.append(_Ref(ident, by, found["by"], _join(path, "by")))
-        for kind in RelationKind:
-            for node, p in self.items(found.get(kind.value), _join(path, kind.value)):
-                target = self.text(node, f"{quote(kind.value)} of {what}", p)
-                if target is not None:
-                    self.relations.append(_RawRelation(ident, target, node, p, kind))
+            self.speaker_name(found["by"], by, join(path, "by"))
+            if first:
+                self.bys.append(_Ref(ident, by, found["by"], join(path, "by")))
+        for relation in RelationKind:
+            for node, p in self.items(found.get(relation.value), join(path, relation.value)):
+                target = self.text(node, f"{quote(relation.value)} of {what}", p)
+                if target is not None and first:
+                    self.relations.append(_RawRelation(ident, target, node, p, relation))
         tags = tuple(
             t
-            for node, p in self.items(found.get("tags"), _join(path, "tags"))
+            for node, p in self.items(found.get("tags"), join(path, "tags"))
             if (t := self.text(node, f"a tag of {what}", p)) is not None
         )
-        note = self.text(found.get("note"), f"the note of {what}", _join(path, "note"))
+        note = self.text(found.get("note"), f"'note' of {what}", join(path, "note"))
         cites = tuple(
             c
-            for n, (node, p) in enumerate(self.items(found.get("cites"), _join(path, "cites")), 1)
-            if (c := self.citation(ident, n, node, what, p)) is not None
+            for n, (node, p) in enumerate(self.items(found.get("cites"), join(path, "cites")), 1)
+            if (c := self.citation(ident, n, node, what, p, first)) is not None
         )
         if text is None:
             return None
-        line, column = _mark(key)
-        return Claim(ident, text, by, cites, tags, note, parent, line, column)
+        return Claim(ident, text, by, cites, tags, note, parent, *position(key))
 
-    def citation(self, owner: str, n: int, node: Node, what: str, path: str) -> Citation | None:
+    def citation(
+        self, owner: str, n: int, node: Node, what: str, path: str, record: bool
+    ) -> Citation | None:
+        def cite(source: str, source_node: Node, source_path: str) -> None:
+            if record:
+                self.citations.append(_Ref(owner, source, source_node, source_path))
+
         if isinstance(node, ScalarNode) and node.tag != NULL:
             source = self.text(node, f"a citation of {what}", path)
             if source is None:
                 return None
-            self.citations.append(_Ref(owner, source, node, path))
+            cite(source, node, path)
             return Citation(source)
-        found = self.fields(node, CITATION_FIELDS, f"a citation of {what}", path, node)
+        what = f"a citation of {what}"
+        found = self.fields(node, CITATION_FIELDS, what, path, node)
         if found is None:
             return None
-        quote_ = self.text(found.get("quote"), f"the quote in a citation of {what}", path)
-        locator = self.text(found.get("locator"), f"the locator in a citation of {what}", path)
+        quote_ = self.text(found.get("quote"), f"the quote in {what}", join(path, "quote"))
+        locator = self.text(found.get("locator"), f"the locator in {what}", join(path, "locator"))
         if "source" in found:
             extra = [f.name for f in SOURCE_FIELDS if f.name in found]
             if extra:
                 self.report(
                     "bad-citation",
                     node,
-                    f"a citation of {what} names the source {quote(found['source'].value)} and "
-                    f"also has {', '.join(extra)}",
+                    f"{what} names the source {_value(found['source'])} and also has "
+                    f"{', '.join(extra)}",
                     "with `source:`, a citation takes only `quote:` and `locator:`; "
                     "put the details on the source under `sources:`",
                     path,
                 )
-            source = self.text(found["source"], f"the source of a citation of {what}", path)
+            spath = join(path, "source")
+            source = self.text(found["source"], f"the source of {what}", spath)
             if source is None:
                 return None
-            self.citations.append(_Ref(owner, source, found["source"], path))
+            cite(source, found["source"], spath)
             return Citation(source, quote_, locator)
         ident = f"{owner}#{n}"  # '#' cannot occur in written ids, so this never collides
-        inline = self.source_fields(found, ident, f"a citation of {what}", path, node, inline=True)
+        inline = self.source(found, ident, what, path, node, inline=True)
         if inline is None:
             return None
-        self.sources[ident] = inline
+        if record:
+            self.sources[ident] = inline
         return Citation(ident, quote_, locator)
 
     # -- references --
@@ -753,7 +658,10 @@ class _Builder:
             if self.ids.get(ref.target, ("",))[0] == "source":
                 continue
             if ref.target in self.ids:
-                hint = f"{quote(ref.target)} is a claim; a claim backs another with `supports:`"
+                hint = (
+                    f"{quote(ref.target)} is a claim; claims answer claims with "
+                    "`supports:`, `rebuts:` or `undercuts:`"
+                )
             else:
                 hint = _suggest(ref.target, source_ids) or (
                     "list it under `sources:`, or cite inline as {url: ..., title: ...}"
@@ -766,14 +674,14 @@ class _Builder:
                 ref.path,
             )
         self.check_relations()
-        for ident, (kind, key) in self.ids.items():
-            if kind == "source" and ident not in cited:
+        for ident, (what, key) in self.ids.items():
+            if what == "source" and ident not in cited:
                 self.report(
                     "unused-source",
                     key,
                     f"no claim cites the source {quote(ident)}",
                     "cite it from the claim that relies on it (`cites: [id]`), or remove it",
-                    _join("sources", ident),
+                    join("sources", ident),
                 )
         if self.speakers is not None:
             self.check_speakers(self.speakers)
@@ -793,23 +701,37 @@ class _Builder:
             first = seen.setdefault((rel.owner, rel.target), rel)
             if first is rel:
                 continue
+            line = first.node.start_mark.line + 1
+            nested = first if first.nested else rel if rel.nested else None
             if first.kind is rel.kind:
                 self.report(
                     "duplicate-relation",
                     rel.node,
                     f"{quote(rel.owner)} {rel.kind.value} {quote(rel.target)} twice "
-                    f"(first at line {first.node.start_mark.line + 1})",
-                    "a nested reply already rebuts or supports its parent: remove the repeat"
-                    if first.nested or rel.nested
+                    f"(first at line {line})",
+                    "a nested reply already answers its parent: remove the repeat"
+                    if nested
                     else "remove the repeat",
+                    rel.path,
+                )
+            elif nested is not None:
+                other = rel if nested is first else first
+                section = "rebuttals" if nested.kind is RelationKind.REBUTS else "reasons"
+                self.report(
+                    "conflicting-relation",
+                    rel.node,
+                    f"{quote(rel.owner)} is nested under the {section} of {quote(rel.target)}, "
+                    f"so it {nested.kind.value} it, and it also {other.kind.value} it",
+                    "a claim answers another in one way only: move it to the section that says "
+                    f"what it does, or remove `{other.kind.value}:`",
                     rel.path,
                 )
             else:
                 self.report(
                     "conflicting-relation",
                     rel.node,
-                    f"{quote(rel.owner)} both {first.kind.value} (line "
-                    f"{first.node.start_mark.line + 1}) and {rel.kind.value} {quote(rel.target)}",
+                    f"{quote(rel.owner)} both {first.kind.value} (line {line}) and "
+                    f"{rel.kind.value} {quote(rel.target)}",
                     "a claim answers another in one way only: keep the one you mean, "
                     "or split the claim in two",
                     rel.path,
@@ -818,7 +740,9 @@ class _Builder:
     def unique_relations(self) -> tuple[Relation, ...]:
         out: dict[tuple[str, str], Relation] = {}
         for r in self.relations:
-            out.setdefault((r.owner, r.target), Relation(r.owner, r.target, r.kind, *_mark(r.node)))
+            key = (r.owner, r.target)
+            if key not in out:
+                out[key] = Relation(r.owner, r.target, r.kind, *position(r.node))
         return tuple(out.values())
 
     def check_speakers(self, speakers: dict[str, Speaker]) -> None:
@@ -826,16 +750,19 @@ class _Builder:
         used = set()
         for ref in self.bys:
             used.add(ref.target)
-            if ref.target not in speakers:
-                self.report(
-                    "unknown-speaker",
-                    ref.node,
-                    f"{quote(ref.owner)} is by {quote(ref.target)}, "
-                    "who is not listed under 'speakers:'",
-                    _suggest(ref.target, names, "names")
-                    or f"add {quote(ref.target)} under 'speakers:'",
-                    ref.path,
-                )
+            if ref.target in speakers:
+                continue
+            close = difflib.get_close_matches(ref.target, names, n=1, cutoff=0.6)
+            used.update(close)  # a misspelt name is not also an unused speaker
+            self.report(
+                "unknown-speaker",
+                ref.node,
+                f"{quote(ref.owner)} is by {quote(ref.target)}, "
+                "who is not listed under 'speakers:'",
+                _suggest(ref.target, names, "names")
+                or f"add {quote(ref.target)} under 'speakers:'",
+                ref.path,
+            )
         for name, speaker in speakers.items():
             if name not in used:
                 self.diagnostics.append(
@@ -845,8 +772,8 @@ class _Builder:
                         self.file,
                         speaker.line,
                         speaker.column,
-                        "add `by: " + name + "` to their claims, or remove the speaker",
-                        _join("speakers", name),
+                        f"add `by: {_as_yaml(name)}` to their claims, or remove the speaker",
+                        join("speakers", name),
                     )
                 )
 
@@ -854,54 +781,6 @@ class _Builder:
         out: dict[str, Speaker] = {}
         for ref in self.bys:
             if ref.target not in out:
-                out[ref.target] = Speaker(
-                    ref.target, declared=False, line=_mark(ref.node)[0], column=_mark(ref.node)[1]
-                )
+                line, column = position(ref.node)
+                out[ref.target] = Speaker(ref.target, declared=False, line=line, column=column)
         return out
-
-
-def _short_tag(tag: str) -> str:
-    return "!!" + tag.removeprefix(_T) if tag.startswith(_T) else tag
-
-
-def _mark(node: Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-def _join(path: str, key: object) -> str:
-    return f"{path}.{key}" if path else str(key)
-
-
-def _plain_what(what: str) -> str:
-    """'claim 'x'' → 'a claim', for listing the fields a kind of entry takes."""
-    head = what.split(" '")[0]
-    return head if head.startswith(("the ", "a ")) else f"a {head}"
-
-
-def _slug(text: str) -> str:
-    out = "".join(c if c.isascii() and (c.isalnum() or c in "_-.") else "-" for c in text)
-    out = "-".join(p for p in out.split("-") if p).lstrip(".-") or "claim-1"
-    return quote(out)
-
-
-def _mapping_hint(node: Node, spec: tuple[Field, ...]) -> str | None:
-    if spec is CLAIM_FIELDS and isinstance(node, ScalarNode) and node.tag == STR:
-        return "put the text under the id, indented, as `text: ...`"
-    return None
-
-
-def _syntax_hint(problem: str, text: str, mark: Any) -> str | None:
-    line = (
-        text.splitlines()[mark.line]
-        if mark is not None and mark.line < text.count("\n") + 1
-        else ""
-    )
-    if "\t" in line[: (mark.column + 1) if mark else 0] or "'\\t'" in problem:
-        return "YAML does not allow tabs for indentation: use spaces"
-    if "expected a single document" in problem:
-        return "a debate file holds one YAML document: remove the '---' line, or split the file"
-    if "mapping values are not allowed" in problem:
-        return "text containing ': ' must be quoted, or written as a block after `text: |`"
-    if "found duplicate anchor" in problem or "found undefined alias" in problem:
-        return "anchors and aliases are not supported: write the value out in full"
-    return None
