@@ -49,6 +49,8 @@ CODES: dict[str, Code] = {
         Code("unknown-speaker", Severity.ERROR, "`by:` names a speaker not listed in `speakers:`"),
         Code("self-relation", Severity.ERROR, "a claim rebuts, supports or undercuts itself"),
         Code("conflicting-relation", Severity.ERROR, "a claim answers another in two ways"),
+        # What the file expects of the analysis.
+        Code("expectation-failed", Severity.ERROR, "the analysis disagrees with `expect:`"),
         # Legal, but probably not what was meant.
         Code("duplicate-relation", Severity.WARNING, "the same relation is written twice"),
         Code("unused-source", Severity.WARNING, "no claim cites this source"),

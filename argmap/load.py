@@ -20,11 +20,21 @@ from urllib.parse import urlsplit
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from argmap.errors import CODES, DebateError, Diagnostic, quote, sort_key
-from argmap.model import Citation, Claim, Debate, Relation, RelationKind, Source, Speaker
+from argmap.model import (
+    Citation,
+    Claim,
+    Debate,
+    Expectation,
+    Relation,
+    RelationKind,
+    Source,
+    Speaker,
+)
 from argmap.spec import (
     CITATION_FIELDS,
     CLAIM_FIELDS,
     DEBATE_FIELDS,
+    EXPECT_FIELDS,
     ID_RE,
     NAME_RE,
     SOURCE_FIELDS,
@@ -67,13 +77,17 @@ class Result:
 
 
 def load(path: str | os.PathLike[str]) -> Debate:
-    """Load a debate file; raise `DebateError` listing every diagnostic if it has errors."""
-    return _unwrap(check(path))
+    """Load a debate file; raise `DebateError` listing every diagnostic if it has errors.
+
+    The `expect:` block is loaded but not verified: that is `check`'s job, and a debate whose
+    expectations fail is still worth analysing to see why.
+    """
+    return _unwrap(check(path, verify=False))
 
 
 def loads(text: str, file: str = "<string>") -> Debate:
     """Load a debate from YAML text; `file` names it in diagnostics."""
-    return _unwrap(check_text(text, file))
+    return _unwrap(check_text(text, file, verify=False))
 
 
 def _unwrap(result: Result) -> Debate:
@@ -82,18 +96,21 @@ def _unwrap(result: Result) -> Debate:
     return result.debate
 
 
-def check(path: str | os.PathLike[str]) -> Result:
+def check(path: str | os.PathLike[str], verify: bool = True) -> Result:
     """Check a debate file. Never raises for a bad file: problems come back as diagnostics."""
     file = os.fspath(path)
     text, diagnostic = _read(Path(file), file)
     if text is None:
         assert diagnostic is not None
         return Result(file, None, [diagnostic])
-    return check_text(text, file)
+    return check_text(text, file, verify)
 
 
-def check_text(text: str, file: str = "<string>") -> Result:
-    """Check YAML text as a debate file named `file`."""
+def check_text(text: str, file: str = "<string>", verify: bool = True) -> Result:
+    """Check YAML text as a debate file named `file`.
+
+    With `verify`, a debate that loads is also held to the outcomes in its `expect:` block.
+    """
     collecting = gc.isenabled()
     gc.disable()  # building the tree allocates many small objects; the cyclic GC only slows that
     try:
@@ -103,6 +120,10 @@ def check_text(text: str, file: str = "<string>") -> Result:
     finally:
         if collecting:
             gc.enable()
+    if verify and debate is not None and debate.expectations:
+        from argmap.expect import verify as verify_expectations
+
+        builder.diagnostics.extend(verify_expectations(debate))
     diagnostics = sorted(builder.diagnostics, key=sort_key)
     if any(d.is_error for d in diagnostics):
         debate = None
@@ -229,6 +250,8 @@ class _Builder:
         self.relations: list[_RawRelation] = []
         self.citations: list[_Ref] = []
         self.bys: list[_Ref] = []
+        self.expectations: list[Expectation] = []
+        self.expect_refs: list[_Ref] = []
 
     def report(
         self, code: str, node: Node | None, message: str, hint: str | None = None, path: str = ""
@@ -447,6 +470,8 @@ class _Builder:
                 )
             else:
                 self.read_claims(claims)
+        if "expect" in found:
+            self.read_expect(found["expect"])
         self.resolve()
         if title is None or any(d.is_error for d in self.diagnostics):
             return None
@@ -460,7 +485,28 @@ class _Builder:
             date=date,
             note=note,
             file=self.file,
+            expectations=tuple(self.expectations),
         )
+
+    def read_expect(self, node: Node) -> None:
+        found = self.fields(node, EXPECT_FIELDS, "'expect'", "expect", node)
+        for outcome, value in (found or {}).items():
+            path = join("expect", outcome)
+            refs = []
+            for item, p in self.items(value, path):
+                ident = self.text(item, f"an id under 'expect.{outcome}'", p)
+                if ident is not None:
+                    refs.append(_Ref(outcome, ident, item, p))
+            self.expect_refs.extend(refs)
+            key = next(k for k, _ in node.value if k.value == outcome)
+            self.expectations.append(
+                Expectation(
+                    outcome,
+                    tuple(r.target for r in refs),
+                    tuple(position(r.node) for r in refs),
+                    *position(key),
+                )
+            )
 
     def read_speakers(self, node: Node) -> None:
         self.speakers = {}
@@ -652,6 +698,16 @@ class _Builder:
                 hint,
                 rel.path,
             )
+        for ref in self.expect_refs:
+            if self.ids.get(ref.target, ("",))[0] != "claim":
+                self.report(
+                    "unknown-claim",
+                    ref.node,
+                    f"{quote(ref.target)} is listed under 'expect.{ref.owner}' "
+                    "but no claim has that id",
+                    _suggest(ref.target, claim_ids) or "list claim ids only",
+                    ref.path,
+                )
         cited = set()
         for ref in self.citations:
             cited.add(ref.target)

@@ -82,6 +82,17 @@ class Speaker:
     column: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class Expectation:
+    """One list under `expect:`: every claim with that outcome, as the file states it."""
+
+    outcome: str  # unanswered | standing | defeated | undecided
+    ids: tuple[str, ...]
+    positions: tuple[tuple[int, int], ...]  # (line, column) of each id
+    line: int  # of the `outcome:` key
+    column: int
+
+
 @dataclass
 class Debate:
     """A loaded debate. Dicts keep the order of the file; `graph` is built on first use."""
@@ -95,6 +106,7 @@ class Debate:
     date: str | None = None
     note: str | None = None
     file: str = "<string>"
+    expectations: tuple[Expectation, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()  # warnings the loader found
     _graph: nx.DiGraph | None = field(default=None, init=False, repr=False, compare=False)
 

@@ -26,6 +26,7 @@ class Shape(Enum):
     CLAIMS = "claims"  # mapping id -> claim
     SOURCES = "sources"  # mapping id -> source
     SPEAKERS = "speakers"  # mapping name -> speaker details (or nothing)
+    EXPECT = "expect"  # mapping outcome -> claim ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,15 @@ DEBATE_FIELDS = (
     Field("speakers", Shape.SPEAKERS, "The people taking part, by name."),
     Field("sources", Shape.SOURCES, "What the claims cite, by id."),
     Field("claims", Shape.CLAIMS, "The claims, by id; replies may be nested.", required=True),
+    Field("expect", Shape.EXPECT, "Outcomes worked out by hand, which `argmap check` verifies."),
+)
+
+# Each list under `expect:` names every claim with that outcome, no more and no fewer.
+EXPECT_FIELDS = (
+    Field("unanswered", Shape.REFS, "The claims that nothing rebuts or undercuts."),
+    Field("standing", Shape.REFS, "The claims that stand."),
+    Field("defeated", Shape.REFS, "The claims defeated by a standing claim."),
+    Field("undecided", Shape.REFS, "The claims caught in cycles."),
 )
 
 CLAIM_FIELDS = (
@@ -143,6 +153,8 @@ def _shape_schema(shape: Shape) -> dict[str, Any]:
             "propertyNames": {"pattern": _anchored(ID_PATTERN)},
             "additionalProperties": {"$ref": "#/definitions/source"},
         }
+    if shape is Shape.EXPECT:
+        return _object_schema(EXPECT_FIELDS, "Outcomes that `argmap check` verifies.")
     if shape is Shape.SPEAKERS:
         return {
             "type": "object",

@@ -1,0 +1,450 @@
+"""What a debate says once it is mapped: which claims stand, which fell, what went unanswered.
+
+Pure functions over a `Debate`; each returns plain data and prints nothing. The semantics are
+explained in plain words in docs/analysis.md.
+
+>>> from argmap import loads
+>>> d = loads("title: T\\nclaims:\\n  a: {text: A}\\n  b: {text: B, rebuts: a}\\n"
+...           "  c: {text: C, rebuts: b}\\n")
+>>> {c: s.value for c, s in label(d).status.items()}
+{'a': 'standing', 'b': 'defeated', 'c': 'standing'}
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from argmap.model import Debate, RelationKind
+
+# Above these sizes the search for preferred extensions stops and says "not decided".
+MAX_CYCLE_CLAIMS = 24  # claims of one strongly connected part searched at once
+MAX_EXTENSIONS = 10_000  # combinations kept for one connected group of undecided claims
+
+
+class Status(StrEnum):
+    STANDING = "standing"
+    DEFEATED = "defeated"
+    UNDECIDED = "undecided"
+
+
+@dataclass(frozen=True, slots=True)
+class Acceptance:
+    """For an undecided claim: does it stand in some / every preferred extension?
+
+    `None` means "not decided": the claim sits in a tangle too large to search (see the bounds).
+    """
+
+    credulous: bool | None
+    sceptical: bool | None
+
+
+@dataclass(frozen=True)
+class Labelling:
+    status: dict[str, Status]
+    # Why: for a defeated claim, its standing attackers; for the others, all their attackers.
+    attackers: dict[str, tuple[str, ...]]
+    acceptance: dict[str, Acceptance]  # undecided claims only
+
+    def of(self, status: Status) -> list[str]:
+        return [c for c, s in self.status.items() if s is status]
+
+    def defeaters(self, claim: str) -> list[str]:
+        """The standing claims that defeat `claim` (empty unless it is defeated)."""
+        return [a for a in self.attackers[claim] if self.status[a] is Status.STANDING]
+
+
+def attackers_of(debate: Debate) -> dict[str, list[str]]:
+    """Each claim's attackers (what rebuts or undercuts it), in the order of the file."""
+    out: dict[str, list[str]] = {c: [] for c in debate.claims}
+    for r in debate.relations:
+        if r.kind.is_attack:
+            out[r.target].append(r.source)
+    return out
+
+
+def label(debate: Debate) -> Labelling:
+    """Grounded status of every claim, and preferred acceptance of the undecided ones."""
+    att = attackers_of(debate)
+    status = grounded(att)
+    undecided = [c for c, s in status.items() if s is Status.UNDECIDED]
+    return Labelling(
+        status=status,
+        attackers={c: tuple(a) for c, a in att.items()},
+        acceptance=preferred_acceptance(att, undecided),
+    )
+
+
+def grounded(attackers: Mapping[str, Sequence[str]]) -> dict[str, Status]:
+    """Grounded labelling by counting, in time linear in claims plus attacks.
+
+    Each claim counts its attackers not yet defeated; a claim whose count reaches zero stands,
+    and everything it attacks is defeated, which lowers the counts of what those attacked.
+    Whatever is never reached is undecided (it sits in, or hangs from, a cycle).
+
+    >>> grounded({"a": ["b"], "b": ["a"], "c": ["a"], "d": []})
+    {'a': <Status.UNDECIDED: 'undecided'>, 'b': <Status.UNDECIDED: 'undecided'>, \
+'c': <Status.UNDECIDED: 'undecided'>, 'd': <Status.STANDING: 'standing'>}
+    """
+    attacks: dict[str, list[str]] = {c: [] for c in attackers}
+    for target, sources in attackers.items():
+        for s in sources:
+            attacks[s].append(target)
+    left = {c: len(a) for c, a in attackers.items()}
+    status = dict.fromkeys(attackers, Status.UNDECIDED)
+    queue = deque(c for c, n in left.items() if n == 0)
+    while queue:
+        claim = queue.popleft()
+        status[claim] = Status.STANDING
+        for target in attacks[claim]:
+            if status[target] is not Status.UNDECIDED:
+                continue
+            status[target] = Status.DEFEATED
+            for further in attacks[target]:
+                left[further] -= 1
+                if left[further] == 0 and status[further] is Status.UNDECIDED:
+                    queue.append(further)
+    return status
+
+
+# --- preferred acceptance ----------------------------------------------------------------------
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def preferred_acceptance(
+    attackers: Mapping[str, Sequence[str]],
+    undecided: Iterable[str],
+    max_cycle: int = MAX_CYCLE_CLAIMS,
+    max_extensions: int = MAX_EXTENSIONS,
+) -> dict[str, Acceptance]:
+    """Credulous and sceptical acceptance under preferred semantics, for the undecided claims.
+
+    Every preferred extension is the grounded extension plus a preferred extension of the
+    undecided claims alone, so only those are searched; each connected group separately, and
+    within a group one strongly connected part at a time (SCC-recursive, Baroni et al. 2005).
+
+    >>> acc = preferred_acceptance({"a": ["b"], "b": ["a"], "c": ["b"]}, ["a", "b", "c"])
+    >>> [(c, x.credulous, x.sceptical) for c, x in acc.items()]
+    [('a', True, False), ('b', True, False), ('c', True, False)]
+    """
+    todo = list(undecided)
+    inside = set(todo)
+    att = {c: {a for a in attackers[c] if a in inside} for c in todo}
+    out: dict[str, Acceptance] = {}
+    for group in _groups(att):
+        sub = {c: att[c] for c in group}
+        try:
+            extensions = _gf(sub, set(group), max_cycle, max_extensions)
+        except _TooLarge:
+            out.update(dict.fromkeys(group, Acceptance(None, None)))
+            continue
+        for c in group:
+            out[c] = Acceptance(
+                credulous=any(c in e for e in extensions),
+                sceptical=all(c in e for e in extensions),
+            )
+    return {c: out[c] for c in todo}
+
+
+def _groups(att: Mapping[str, set[str]]) -> list[list[str]]:
+    """Weakly connected groups, each in the order of `att`."""
+    linked: dict[str, set[str]] = {c: set(a) for c, a in att.items()}
+    for c, sources in att.items():
+        for s in sources:
+            linked[s].add(c)
+    seen: set[str] = set()
+    groups = []
+    for start in att:
+        if start in seen:
+            continue
+        seen.add(start)
+        members, stack = {start}, [start]
+        while stack:
+            for n in linked[stack.pop()]:
+                if n not in seen:
+                    seen.add(n)
+                    members.add(n)
+                    stack.append(n)
+        groups.append([c for c in att if c in members])
+    return groups
+
+
+def _sccs(att: Mapping[str, set[str]]) -> list[list[str]]:
+    """Strongly connected parts, each after the parts of its attackers (iterative Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    out: list[list[str]] = []
+    for root in att:
+        if root in index:
+            continue
+        work = [(root, iter(sorted(att[root])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(att[child]))))
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            else:
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[node])
+                if low[node] == index[node]:
+                    part = []
+                    while True:
+                        n = stack.pop()
+                        on_stack.discard(n)
+                        part.append(n)
+                        if n == node:
+                            break
+                    out.append(part)
+    # Tarjan over attacker edges emits a part after the parts of its attackers.
+    return out
+
+
+def _gf(
+    att: Mapping[str, set[str]], allowed: set[str], max_cycle: int, max_extensions: int
+) -> list[frozenset[str]]:
+    """Preferred extensions of the framework `att` whose members are all in `allowed`."""
+    parts = _sccs(att)
+    if len(parts) <= 1:
+        return _preferred(att, allowed, max_cycle)
+    partial: list[frozenset[str]] = [frozenset()]
+    for part in parts:
+        members = set(part)
+        grown: list[frozenset[str]] = []
+        for ext in partial:
+
+            def outside(claim: str) -> set[str]:
+                return att[claim] - members  # noqa: B023 - used within this iteration only
+
+            defeated = {c for c in part if outside(c) & ext}
+            alive = members - defeated
+            # Attacked from outside by a claim neither in `ext` nor defeated by it: not choosable.
+            provisional = {
+                c for c in alive if any(not (att[b] & ext) and b not in ext for b in outside(c))
+            }
+            sub = {c: att[c] & alive for c in alive}
+            for found in _gf(sub, (alive - provisional) & allowed, max_cycle, max_extensions):
+                grown.append(ext | found)
+                if len(grown) > max_extensions:
+                    raise _TooLarge
+        partial = grown
+    return partial
+
+
+def _preferred(
+    att: Mapping[str, set[str]], allowed: set[str], max_cycle: int
+) -> list[frozenset[str]]:
+    """The maximal sets of `allowed` claims admissible in `att`, by search (small parts only).
+
+    Claims outside `allowed` cannot be chosen but still attack, so a chosen claim must be
+    defended against them too.
+    """
+    claims = [c for c in att if c in allowed]
+    if len(claims) > max_cycle:
+        raise _TooLarge
+    attacks: dict[str, set[str]] = {c: set() for c in att}
+    for target, sources in att.items():
+        for s in sources:
+            attacks[s].add(target)
+    admissible: list[frozenset[str]] = []
+
+    def search(i: int, chosen: frozenset[str], hit: set[str]) -> None:
+        if i == len(claims):
+            defended = all(att[c] <= hit for c in chosen)
+            if defended:
+                admissible.append(chosen)
+            return
+        c = claims[i]
+        if c not in hit and c not in att[c] and not (attacks[c] & chosen):
+            search(i + 1, chosen | {c}, hit | attacks[c])
+        search(i + 1, chosen, hit)
+
+    search(0, frozenset(), set())
+    return [e for e in admissible if not any(e < other for other in admissible)]
+
+
+# --- reports -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Unanswered:
+    id: str
+    by: str | None
+    text: str
+    role: str  # "root": answers nothing; "rebuttal": got the last word; "reason": supports only
+
+
+def unanswered(debate: Debate) -> list[Unanswered]:
+    """Claims that nothing rebuts or undercuts, in the order of the file."""
+    attacked = {r.target for r in debate.relations if r.kind.is_attack}
+    answers: dict[str, set[RelationKind]] = {}
+    for r in debate.relations:
+        answers.setdefault(r.source, set()).add(r.kind)
+    out = []
+    for c in debate.claims.values():
+        if c.id in attacked:
+            continue
+        kinds = answers.get(c.id, set())
+        role = "root" if not kinds else "rebuttal" if any(k.is_attack for k in kinds) else "reason"
+        out.append(Unanswered(c.id, c.by, c.text, role))
+    return out
+
+
+def unsupported(debate: Debate) -> list[str]:
+    """Claims that cite nothing and that no claim supports."""
+    supported = {r.target for r in debate.relations if r.kind is RelationKind.SUPPORTS}
+    return [c.id for c in debate.claims.values() if not c.cites and c.id not in supported]
+
+
+@dataclass(frozen=True, slots=True)
+class Contested:
+    id: str
+    attackers: tuple[str, ...]
+
+
+def contested(debate: Debate) -> list[Contested]:
+    """Claims that drew rebuttals or undercuts, most first (ties in file order)."""
+    att = attackers_of(debate)
+    ranked = sorted((c for c in debate.claims if att[c]), key=lambda c: -len(att[c]))
+    return [Contested(c, tuple(att[c])) for c in ranked]
+
+
+def exchanges(debate: Debate, limit: int = 3) -> list[list[str]]:
+    """The longest chains of rebuttals, each from the claim first answered to the last word.
+
+    A chain follows rebuttals and undercuts (A, rebutted by B, rebutted by C ...) and never
+    repeats a claim: where replies go round in a circle, it stops before coming back. The
+    longest come first (ties: a chain starting at a claim that answers nothing, then file
+    order), and a chain that lies inside one already listed is left out.
+    """
+    att = attackers_of(debate)
+    order = {c: i for i, c in enumerate(debate.claims)}
+    # Drop the attacks that close a circle (back edges of a depth-first walk in file order),
+    # leaving a DAG in which longest paths are found in linear time.
+    kept: dict[str, list[str]] = {c: [] for c in att}
+    state: dict[str, int] = {}  # 1: on the walk, 2: done
+    post: list[str] = []
+    for root in att:
+        if root in state:
+            continue
+        state[root] = 1
+        work = [(root, iter(att[root]))]
+        while work:
+            node, children = work[-1]
+            for child in children:
+                if child not in state:
+                    kept[node].append(child)
+                    state[child] = 1
+                    work.append((child, iter(att[child])))
+                    break
+                if state[child] == 2:
+                    kept[node].append(child)
+            else:
+                state[node] = 2
+                post.append(node)
+                work.pop()
+    length: dict[str, int] = {}
+    best_next: dict[str, str | None] = {}
+    for node in post:  # children finish before their parents
+        choice = max(kept[node], key=lambda c: (length[c], -order[c]), default=None)
+        best_next[node] = choice
+        length[node] = 1 + (length[choice] if choice is not None else 0)
+    attacks_something = {r.source for r in debate.relations if r.kind.is_attack}
+    starts = sorted(
+        (c for c in debate.claims if length[c] > 1),
+        key=lambda c: (-length[c], c in attacks_something, order[c]),
+    )
+    chains: list[list[str]] = []
+    covered: set[str] = set()
+    for start in starts:
+        if len(chains) == limit:
+            break
+        if start in covered:  # a chain inside one already chosen says nothing new
+            continue
+        chain = [start]
+        step = best_next[start]
+        while step is not None:
+            chain.append(step)
+            step = best_next[step]
+        chains.append(chain)
+        covered.update(chain)
+    return chains
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerStats:
+    name: str
+    claims: int
+    rebuttals: int  # claims of theirs that rebut or undercut another
+    standing: int
+    defeated: int
+    undecided: int
+    unanswered: int
+
+
+def speakers(debate: Debate, labelling: Labelling | None = None) -> list[SpeakerStats]:
+    """Per speaker, in the order of `speakers:` (or of first appearance)."""
+    labelling = labelling or label(debate)
+    attacking = {r.source for r in debate.relations if r.kind.is_attack}
+    unanswered_ids = {u.id for u in unanswered(debate)}
+    out = []
+    for name in debate.speakers:
+        mine = [c.id for c in debate.claims.values() if c.by == name]
+        count = {s: sum(labelling.status[c] is s for c in mine) for s in Status}
+        out.append(
+            SpeakerStats(
+                name=name,
+                claims=len(mine),
+                rebuttals=sum(c in attacking for c in mine),
+                standing=count[Status.STANDING],
+                defeated=count[Status.DEFEATED],
+                undecided=count[Status.UNDECIDED],
+                unanswered=sum(c in unanswered_ids for c in mine),
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class SourceUse:
+    id: str
+    title: str | None
+    url: str | None
+    cited_by: tuple[str, ...]
+    standing: int  # how many standing claims cite it
+
+
+def sources(debate: Debate, labelling: Labelling | None = None) -> list[SourceUse]:
+    """Every source, with the claims that cite it and how many of those stand."""
+    labelling = labelling or label(debate)
+    cited: dict[str, list[str]] = {s: [] for s in debate.sources}
+    for c in debate.claims.values():
+        for cite in c.cites:
+            if c.id not in cited[cite.source]:
+                cited[cite.source].append(c.id)
+    return [
+        SourceUse(
+            s.id,
+            s.title,
+            s.url,
+            tuple(cited[s.id]),
+            sum(labelling.status[c] is Status.STANDING for c in cited[s.id]),
+        )
+        for s in debate.sources.values()
+    ]
