@@ -6,6 +6,7 @@ Only this module writes to stdout or stderr, and only it imports typer.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import StrEnum
 from importlib import resources
@@ -13,13 +14,15 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.text import Text
 
 from argmap import __version__
 from argmap.errors import ArgmapError, Diagnostic, Severity
 from argmap.load import Result, check
+from argmap.model import Debate
 from argmap.output import write_atomic
+from argmap.render import UnknownClaimError, clean, report, terminal
 
 app = typer.Typer(
     name="argmap",
@@ -186,6 +189,126 @@ def new_command(
     _out().print(
         Text.assemble("wrote ", (str(file), "bold"), f"; check it with: argmap check {file}")
     )
+
+
+# --- reports: summary, unanswered, tree, show ---------------------------------------------------
+
+
+class ReportFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+FormatOption = Annotated[
+    ReportFormat,
+    typer.Option("--format", "-f", help="text for people, or json for tools (docs/json.md)."),
+]
+FileArgument = Annotated[Path, typer.Argument(metavar="FILE", help="The debate file.")]
+
+
+def _screen(stderr: bool = False, soft_wrap: bool = False) -> Console:
+    """A console for reports. It wraps to the terminal's width; NO_COLOR (set and not empty)
+    turns off every style, bold included, so no escape code is written at all."""
+    plain = bool(os.environ.get("NO_COLOR"))
+    return Console(
+        stderr=stderr,
+        highlight=False,
+        soft_wrap=soft_wrap,
+        color_system=None if plain else "auto",
+    )
+
+
+def _load(file: Path) -> Debate:
+    """The debate in `file`; if it has errors, print its diagnostics as `check` does and exit 1."""
+    result = check(file)
+    if result.debate is None:
+        err = _screen(stderr=True, soft_wrap=True)
+        for d in result.diagnostics:
+            err.print(_styled(d))
+        raise typer.Exit(1)
+    return result.debate
+
+
+def _json(data: object) -> None:
+    sys.stdout.write(report.to_json(data) + "\n")
+
+
+def _text(renderable: RenderableType) -> None:
+    _screen().print(renderable)
+
+
+@app.command("summary")
+def summary_command(
+    file: FileArgument,
+    format: FormatOption = ReportFormat.TEXT,
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit", "-n", min=0, help="Show at most N items of each list (0: all); text only."
+        ),
+    ] = terminal.DEFAULT_LIMIT,
+) -> None:
+    """Summarise a debate on one screen: counts, what stands, what went unanswered, who said what.
+
+    Exit status: 0, or 1 when the file has errors (printed as `argmap check` prints them),
+    2 for a usage error.
+    """
+    debate = _load(file)
+    if format is ReportFormat.JSON:
+        _json(report.summary(debate))
+    else:
+        _text(terminal.summary(debate, limit or None))
+
+
+@app.command("unanswered")
+def unanswered_command(file: FileArgument, format: FormatOption = ReportFormat.TEXT) -> None:
+    """List the claims nothing rebuts or undercuts, with who made them and what they say.
+
+    Exit status: 0, or 1 when the file has errors, 2 for a usage error.
+    """
+    debate = _load(file)
+    if format is ReportFormat.JSON:
+        _json(report.unanswered(debate))
+    else:
+        _text(terminal.unanswered(debate))
+
+
+@app.command("tree")
+def tree_command(file: FileArgument, format: FormatOption = ReportFormat.TEXT) -> None:
+    """Show the thread as a tree: under each claim, the claims that answer it.
+
+    Exit status: 0, or 1 when the file has errors, 2 for a usage error.
+    """
+    debate = _load(file)
+    if format is ReportFormat.JSON:
+        _json(report.tree(debate))
+    else:
+        _text(terminal.tree(debate))
+
+
+@app.command("show")
+def show_command(
+    file: FileArgument,
+    claim: Annotated[str, typer.Argument(metavar="ID", help="The id of a claim in the file.")],
+    format: FormatOption = ReportFormat.TEXT,
+) -> None:
+    """Show one claim in context: its status and why, what it answers, what answers it, what it
+    cites.
+
+    Exit status: 0, or 1 when the file has errors or has no claim ID, 2 for a usage error.
+    """
+    debate = _load(file)
+    try:
+        if format is ReportFormat.JSON:
+            _json(report.show(debate, claim))
+        else:
+            _text(terminal.show(debate, claim))
+    except UnknownClaimError as e:
+        err = _screen(stderr=True, soft_wrap=True)
+        err.print(Text.assemble(("argmap: error: ", "bold red"), clean(str(e))))
+        if e.hint is not None:
+            err.print(Text(f"  hint: {clean(e.hint)}", "cyan"))
+        raise typer.Exit(1) from None
 
 
 def main() -> None:

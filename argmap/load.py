@@ -585,17 +585,22 @@ class _Builder:
             claim = self.claim(ident, found, what, path, key, parent, first)
             if claim is not None and first:
                 self.claims[ident] = claim
+            children: list[tuple[Node, Node, str | None, RelationKind | None, str]] = []
             for field_name, child_relation in (
                 ("reasons", RelationKind.SUPPORTS),
                 ("rebuttals", RelationKind.REBUTS),
             ):
                 if field_name in found:
                     fpath = join(path, field_name)
-                    children = self.mapping(found[field_name], f"the {field_name} of {what}", fpath)
-                    stack.extend(
+                    children.extend(
                         (k, v, ident if first else None, child_relation, join(fpath, k.value))
-                        for k, v in reversed(children)
+                        for k, v in self.mapping(
+                            found[field_name], f"the {field_name} of {what}", fpath
+                        )
                     )
+            # Popped in the order they are written, whichever section comes first.
+            children.sort(key=lambda child: position(child[0]), reverse=True)
+            stack.extend(children)
 
     def claim(
         self,

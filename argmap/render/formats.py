@@ -1,0 +1,70 @@
+"""The one registry of diagram formats: it drives `render --format`, the docs and the tests.
+
+Renderers are imported only when their format is used, so `argmap --help` stays fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from argmap.model import Debate
+from argmap.render.dot import DiagramError, DiagramOptions, engine_for
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    suffixes: tuple[str, ...]
+    binary: bool  # cannot go to a terminal
+    needs_graphviz: bool
+    description: str
+
+
+FORMATS = {
+    f.name: f
+    for f in (
+        Format("svg", (".svg",), False, True, "SVG drawn by Graphviz; nodes carry CSS classes"),
+        Format("png", (".png",), True, True, "PNG image drawn by Graphviz"),
+        Format("pdf", (".pdf",), True, True, "PDF drawn by Graphviz"),
+        Format("dot", (".dot", ".gv"), False, False, "Graphviz DOT source; needs no Graphviz"),
+        Format("mmd", (".mmd", ".mermaid"), False, False, "Mermaid flowchart for Markdown pages"),
+    )
+}
+
+
+def format_for(path: Path) -> Format | None:
+    """The format a file name asks for, by its extension."""
+    suffix = path.suffix.lower()
+    return next((f for f in FORMATS.values() if suffix in f.suffixes), None)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    data: bytes
+    engine: str | None  # the Graphviz layout program used, for image formats and DOT
+    automatic: bool  # whether argmap chose that layout itself because the map is large
+
+
+def render(
+    debate: Debate, fmt: str, options: DiagramOptions | None = None, engine: str | None = None
+) -> Rendered:
+    """The debate drawn in `fmt` (a name in `FORMATS`)."""
+    options = options or DiagramOptions()
+    if fmt not in FORMATS:
+        raise DiagramError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "mmd":
+        from argmap.render.mermaid import to_mermaid
+
+        text = to_mermaid(debate, direction=options.direction, sources=options.sources)
+        return Rendered(text.encode("utf-8"), None, False)
+    from argmap.analyze import label
+    from argmap.render.dot import render_image, select, to_dot
+
+    labelling = label(debate)
+    automatic = engine is None
+    chosen = engine or engine_for(len(select(debate, labelling, options)))
+    dot = to_dot(debate, options, labelling, chosen)
+    if fmt == "dot":
+        return Rendered(dot.encode("utf-8"), chosen, automatic and chosen != "dot")
+    return Rendered(render_image(dot, fmt, chosen), chosen, automatic and chosen != "dot")

@@ -1,0 +1,142 @@
+"""DOT text and the images Graphviz draws from it (CI installs Graphviz; nothing is skipped)."""
+
+from __future__ import annotations
+
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from argmap import load, loads
+from argmap.analyze import label
+from argmap.render.dot import DiagramError, DiagramOptions, render_image, select, to_dot
+
+from .conftest import DEBATES, ROOT
+
+SVG = "{http://www.w3.org/2000/svg}"
+GOLDEN = ROOT / "tests/data/golden"
+
+
+def svg_classes(svg: bytes) -> dict[str, set[str]]:
+    """SVG element id -> its classes, for the groups Graphviz made of nodes."""
+    root = ET.fromstring(svg)
+    return {
+        g.attrib["id"]: set(g.attrib.get("class", "").split())
+        for g in root.iter(f"{SVG}g")
+        if "node" in g.attrib.get("class", "").split()
+    }
+
+
+def test_golden_dot_for_a_small_debate() -> None:
+    d = load(GOLDEN / "small.yaml")
+    assert to_dot(d) == (GOLDEN / "small.dot").read_text()
+
+
+def test_same_input_same_bytes() -> None:
+    d = load(DEBATES[0])
+    assert to_dot(d) == to_dot(load(DEBATES[0]))
+
+
+@pytest.mark.parametrize("path", DEBATES, ids=lambda p: p.name)
+def test_every_debate_renders_to_svg_with_exactly_its_claims(path: Path) -> None:
+    d = load(path)
+    status = label(d).status
+    classes = svg_classes(render_image(to_dot(d), "svg"))
+    claims = {i: c for i, c in classes.items() if "claim" in c}
+    assert set(claims) == set(d.claims)
+    for ident, cls in claims.items():
+        assert status[ident].value in cls
+    assert {i for i, c in classes.items() if "legend" in c} == {"legend"}
+
+
+@pytest.mark.parametrize("path", DEBATES, ids=lambda p: p.name)
+def test_sources_drawn_as_nodes_when_asked(path: Path) -> None:
+    d = load(path)
+    classes = svg_classes(render_image(to_dot(d, DiagramOptions(sources=True)), "svg"))
+    assert {i for i, c in classes.items() if "source" in c} == set(d.sources)
+
+
+@pytest.mark.parametrize(("fmt", "magic"), [("png", b"\x89PNG\r\n\x1a\n"), ("pdf", b"%PDF-")])
+def test_png_and_pdf(fmt: str, magic: bytes) -> None:
+    data = render_image(to_dot(load(DEBATES[0])), fmt)
+    assert data[: len(magic)] == magic
+
+
+HOSTILE = """\
+title: "T </B>> ]; x [label=\\"pwn\\"] <script>alert(1)</script>"
+sources:
+  s: {title: "<img src=x onerror=alert(1)>", url: "javascript:alert(1)"}
+claims:
+  a:
+    by: "eve\\" ]; node [shape=star"
+    text: "He said \\"x\\" ]; a -> b; <TABLE> & \\\\ \\x1b[2J %% -->"
+    cites: [s]
+  b: {text: "<script>alert(1)</script>", rebuts: a}
+"""
+
+
+def test_hostile_text_stays_text() -> None:
+    d = loads(HOSTILE)
+    svg = render_image(to_dot(d, DiagramOptions(sources=True)), "svg")
+    root = ET.fromstring(svg)
+    assert [e.tag for e in root.iter() if e.tag.endswith("script")] == []
+    texts = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
+    assert 'He said "x" ]; a -> b; <TABLE> & \\' in texts
+    assert "<script>alert(1)</script>" in texts
+    assert "\x1b" not in svg.decode()
+    classes = svg_classes(svg)
+    assert {i for i, c in classes.items() if "claim" in c} == {"a", "b"}
+    # A javascript: url never becomes a link.
+    links = list(root.iter(f"{SVG}a"))
+    assert [a.attrib for a in links if "javascript" in str(a.attrib)] == []
+
+
+def test_direction_is_where_the_thread_flows() -> None:
+    d = loads("title: T\nclaims:\n  a: {text: A}\n")
+    heads = {
+        direction: to_dot(d, DiagramOptions(direction=direction)).split("rankdir=")[1][:2]
+        for direction in ("TB", "BT", "LR", "RL")
+    }
+    assert heads == {"TB": "BT", "BT": "TB", "LR": "RL", "RL": "LR"}
+
+
+def test_focus_draws_the_neighbourhood() -> None:
+    d = load(ROOT / "debates/retrieval-or-concepts.yaml")
+    lab = label(d)
+    near = select(d, lab, DiagramOptions(focus="table-lookup", depth=1))
+    assert near == ["not-lookup", "table-lookup", "backprop", "not-recording"]
+    with pytest.raises(DiagramError):
+        select(d, lab, DiagramOptions(focus="nope"))
+
+
+def test_unanswered_and_speaker_filters() -> None:
+    d = load(ROOT / "debates/stored-in-original-form.yaml")
+    lab = label(d)
+    # The two unanswered claims, and what they answer (not-stored-period also supports no-copy).
+    assert select(d, lab, DiagramOptions(unanswered_only=True)) == [
+        "no-copy",
+        "still-wrong",
+        "not-stored-period",
+        "what-function",
+        "how-diffusion-works",
+    ]
+    assert select(d, lab, DiagramOptions(speaker="critic")) == [
+        "no-copy",
+        "still-wrong",
+        "what-function",
+    ]
+
+
+def test_dot_output_is_valid_for_graphviz() -> None:
+    done = subprocess.run(
+        ["dot", "-Tcanon"], input=to_dot(load(GOLDEN / "small.yaml")).encode(), capture_output=True
+    )
+    assert (done.returncode, done.stderr) == (0, b"")
+
+
+def test_missing_graphviz_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(DiagramError) as info:
+        render_image(to_dot(load(DEBATES[0])), "svg")
+    assert str(info.value).startswith("drawing SVG needs Graphviz's `dot` program")

@@ -1,0 +1,1013 @@
+"""The terminal renderers: whole outputs, on a fixed-width console without colour."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.console import Console, RenderableType
+
+from argmap import Claim, Debate, Relation, RelationKind, load, loads
+from argmap.analyze import Acceptance, Labelling, Status
+from argmap.render import UnknownClaimError, clean, report, terminal
+
+from .conftest import DEBATES
+
+
+def render(renderable: RenderableType, width: int = 80) -> str:
+    out = io.StringIO()
+    console = Console(file=out, width=width, color_system=None, force_terminal=False)
+    console.print(renderable)
+    return out.getvalue()
+
+
+CHAIN = """\
+title: A chain
+claims:
+  a: {by: Ann, text: Cats are mammals.}
+  b: {by: Bob, text: Some cats are robots., rebuts: a}
+  c: {by: Ann, text: Robot cats are toys., rebuts: b}
+"""
+
+FORK = """\
+title: A fork
+claims:
+  a: {by: Ann, text: Tea is better than coffee.}
+  b: {by: Bob, text: Coffee has more caffeine., rebuts: a}
+  c: {by: Ann, text: Tea has L-theanine., supports: a}
+  d: {by: Cy, text: More caffeine is not better., rebuts: b}
+"""
+
+# a and b rebut each other; a also rebuts c, which hangs from the cycle as its tail.
+CYCLE = """\
+title: A cycle with a tail
+claims:
+  a: {by: Ann, text: A., rebuts: [b, c]}
+  b: {by: Bob, text: B., rebuts: a}
+  c: {by: Cy, text: C.}
+"""
+
+# a and b rebut each other and answer nothing else, so no root reaches them.
+UNREACHED = """\
+title: A cycle no root reaches
+claims:
+  r: {text: R.}
+  c: {text: C., rebuts: a}
+  a: {text: A., rebuts: b}
+  b: {text: B., rebuts: a}
+"""
+
+UNDERCUT = """\
+title: An undercut
+claims:
+  a: {by: Ann, text: It rained; the match is off.}
+  b: {by: Bob, text: The match was indoors., undercuts: a}
+  c: {by: Bob, text: The fixture list says so., supports: b}
+"""
+
+TWO_TARGETS = """\
+title: One claim answering two
+claims:
+  a: {by: Ann, text: Trains are slow.}
+  b: {by: Bob, text: Trains are green.}
+  c: {by: Cy, text: High-speed trains are fast and electric., rebuts: a, supports: b}
+"""
+
+HOSTILE = r"""title: "[bold]Owned[/bold] \e]8;;http://evil\e\\click\e]8;;\e\\"
+sources:
+  s: {title: "[link=http://evil]paper[/link]", url: "https://example.org/\e[31m"}
+claims:
+  a:
+    by: "[red]Eve[/red]"
+    text: "\e[2J[red]boom[/red] \x9b31m \u202Eevil\ttab\rend"
+    cites: [{source: s, quote: "[i]q[/i]", locator: "\e[1mp. 3"}]
+  b: {by: Bob, text: "fine [/]", rebuts: a}
+"""
+
+CITES = """\
+title: Citations
+sources:
+  paper: {title: A paper, url: https://example.org/paper, author: A. Author}
+claims:
+  a:
+    by: Ann
+    text: Sea levels rose.
+    cites:
+      - paper
+      - {source: paper, quote: 20 cm since 1900, locator: p. 3}
+      - {url: https://example.org/data, title: Tide gauges}
+"""
+
+MANY = "title: Many\nclaims:\n  a: {text: A.}\n" + "".join(
+    f"  b{i}: {{by: S{i}, text: B{i}., rebuts: a}}\n" for i in range(1, 8)
+)
+
+DEEP = "title: Deep\nclaims:\n  c1: {by: Ann, text: Claim one.}\n" + "".join(
+    f"  c{i}: {{by: {'Ann' if i % 2 else 'Bob'}, text: Claim {i}., rebuts: c{i - 1}}}\n"
+    for i in range(2, 9)
+)
+
+
+# --- the helper every string goes through ------------------------------------------------------
+
+
+def test_clean_shows_control_characters_instead_of_obeying_them() -> None:
+    assert clean("a\x1b[2Jb\x07\x7f\x9b\u202e\u2066\tc\r\nd") == (
+        "a\\x1b[2Jb\\x07\\x7f\\x9b\\u202e\\u2066\\x09c\\x0d\nd"
+    )
+
+
+def test_clean_keeps_text_in_any_script() -> None:
+    assert clean("Ünïcode — 日本語 עברית\n[b]") == "Ünïcode — 日本語 עברית\n[b]"
+
+
+# --- tree --------------------------------------------------------------------------------------
+
+
+def test_tree_of_a_chain() -> None:
+    assert render(terminal.tree(loads(CHAIN))) == (
+        "A chain\n"
+        "└── ✔ standing · a · Ann\n"
+        "    Cats are mammals.\n"
+        "    └── [rebuts] ✘ defeated · b · Bob\n"
+        "        Some cats are robots.\n"
+        "        └── [rebuts] ✔ standing · c · Ann\n"
+        "            Robot cats are toys.\n"
+    )
+
+
+def test_tree_of_a_fork() -> None:
+    assert render(terminal.tree(loads(FORK))) == (
+        "A fork\n"
+        "└── ✔ standing · a · Ann\n"
+        "    Tea is better than coffee.\n"
+        "    ├── [rebuts] ✘ defeated · b · Bob\n"
+        "    │   Coffee has more caffeine.\n"
+        "    │   └── [rebuts] ✔ standing · d · Cy\n"
+        "    │       More caffeine is not better.\n"
+        "    └── [supports] ✔ standing · c · Ann\n"
+        "        Tea has L-theanine.\n"
+    )
+
+
+def test_tree_of_a_cycle_with_a_tail_stops_where_the_cycle_comes_back() -> None:
+    assert render(terminal.tree(loads(CYCLE))) == (
+        "A cycle with a tail\n"
+        "└── ? undecided · c · Cy\n"
+        "    C.\n"
+        "    └── [rebuts] ? undecided · a · Ann\n"
+        "        A.\n"
+        "        └── [rebuts] ? undecided · b · Bob\n"
+        "            B.\n"
+        "            └── [rebuts] ? undecided · ↪ see a\n"
+    )
+
+
+def test_tree_picks_up_a_cycle_no_root_reaches() -> None:
+    assert render(terminal.tree(loads(UNREACHED))) == (
+        "A cycle no root reaches\n"
+        "├── ✔ standing · r\n"
+        "│   R.\n"
+        "└── ✘ defeated · a · ↻ in a cycle\n"
+        "    A.\n"
+        "    ├── [rebuts] ✔ standing · c\n"
+        "    │   C.\n"
+        "    └── [rebuts] ✔ standing · b\n"
+        "        B.\n"
+        "        └── [rebuts] ✘ defeated · ↪ see a\n"
+    )
+
+
+def test_tree_of_an_undercut() -> None:
+    assert render(terminal.tree(loads(UNDERCUT))) == (
+        "An undercut\n"
+        "└── ✘ defeated · a · Ann\n"
+        "    It rained; the match is off.\n"
+        "    └── [undercuts] ✔ standing · b · Bob\n"
+        "        The match was indoors.\n"
+        "        └── [supports] ✔ standing · c · Bob\n"
+        "            The fixture list says so.\n"
+    )
+
+
+def test_tree_shows_a_claim_answering_two_claims_once_then_refers_to_it() -> None:
+    assert render(terminal.tree(loads(TWO_TARGETS))) == (
+        "One claim answering two\n"
+        "├── ✘ defeated · a · Ann\n"
+        "│   Trains are slow.\n"
+        "│   └── [rebuts] ✔ standing · c · Cy\n"
+        "│       High-speed trains are fast and electric.\n"
+        "└── ✔ standing · b · Bob\n"
+        "    Trains are green.\n"
+        "    └── [supports] ✔ standing · ↪ see c\n"
+    )
+
+
+def test_tree_shows_every_claim_of_a_knot_of_cycles_exactly_once_in_full() -> None:
+    # Every claim rebuts every other: no roots at all, one cycle no root reaches.
+    ids = [f"k{i}" for i in range(6)]
+    debate = loads(
+        "title: Knot\nclaims:\n"
+        + "".join(f"  {c}: {{text: {c}., rebuts: [{', '.join(ids[:i] + ids[i + 1 :])}]}}\n"
+        for i, c in enumerate(ids))
+    )  # fmt: skip
+    data = report.tree(debate)
+    full: list[str] = []
+    todo = list(data["roots"])
+    for node in todo:
+        if not node["ref"]:
+            full.append(node["id"])
+        todo.extend(node["children"])
+    assert ([r["id"] for r in data["roots"]], sorted(full)) == (["k0"], ids)
+
+
+def test_tree_in_40_columns_continues_deep_threads_below() -> None:
+    assert render(terminal.tree(loads(DEEP)), width=40) == (
+        "Deep\n"
+        "└── ✘ defeated · c1 · Ann\n"
+        "    Claim one.\n"
+        "    └── [rebuts] ✔ standing · c2 · Bob\n"
+        "        Claim 2.\n"
+        "        └── [rebuts] ✘ defeated · c3 ·\n"
+        "            Ann\n"
+        "            Claim 3.\n"
+        "            └── [rebuts] ✔ standing · c4\n"
+        "                · Bob\n"
+        "                Claim 4.\n"
+        "                └── ↓ continued below\n"
+        "\n"
+        "↓ ✔ standing · c4 · Bob (continued)\n"
+        "└── [rebuts] ✘ defeated · c5 · Ann\n"
+        "    Claim 5.\n"
+        "    └── [rebuts] ✔ standing · c6 · Bob\n"
+        "        Claim 6.\n"
+        "        └── [rebuts] ✘ defeated · c7 ·\n"
+        "            Ann\n"
+        "            Claim 7.\n"
+        "            └── [rebuts] ✔ standing · c8\n"
+        "                · Bob\n"
+        "                Claim 8.\n"
+    )
+
+
+EDGES = st.lists(
+    st.tuples(st.integers(0, 7), st.integers(0, 7), st.sampled_from(list(RelationKind))).filter(
+        lambda e: e[0] != e[1]
+    ),
+    max_size=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 8), EDGES)
+def test_tree_shows_every_claim_once_in_full_whatever_the_cycles(
+    n: int, edges: list[tuple[int, int, RelationKind]]
+) -> None:
+    ids = [f"c{i}" for i in range(n)]
+    kinds = {(ids[a], ids[b]): k for a, b, k in edges if a < n and b < n}
+    debate = Debate(
+        title="T",
+        claims={c: Claim(c, c) for c in ids},
+        relations=tuple(Relation(a, b, k, 0, 0) for (a, b), k in kinds.items()),
+    )
+    data = report.tree(debate)
+    full: list[str] = []
+    seen_edges: set[tuple[str, str]] = set()
+    todo: list[tuple[str | None, report.NodeJSON]] = [(None, root) for root in data["roots"]]
+    for parent, node in todo:
+        if parent is None:
+            assert node["relation"] is None and not node["ref"]
+        else:
+            assert kinds[node["id"], parent] == node["relation"]
+            seen_edges.add((node["id"], parent))
+        if node["ref"]:
+            assert node["children"] == []
+        else:
+            full.append(node["id"])
+        todo.extend((node["id"], child) for child in node["children"])
+    assert (sorted(full), seen_edges) == (sorted(ids), set(kinds))
+    out = render(terminal.tree(debate), width=40)
+    assert max(len(line) for line in out.splitlines()) <= 40
+
+
+@pytest.mark.parametrize("path", DEBATES, ids=lambda p: p.stem)
+def test_real_tree_in_40_columns_fits_and_shows_every_claim(path: Path) -> None:
+    debate = load(path)
+    out = render(terminal.tree(debate), width=40)
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= 40
+    assert [line for line in lines if line != line.rstrip()] == []
+    found = {c for c in debate.claims if re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", out)}
+    assert found == set(debate.claims)
+
+
+def test_real_tree_in_40_columns() -> None:
+    path = next(p for p in DEBATES if p.stem == "stored-in-original-form")
+    assert render(terminal.tree(load(path)), width=40) == GOLDEN["tree-40 stored-in-original-form"]
+
+
+@pytest.mark.parametrize("path", DEBATES, ids=lambda p: p.stem)
+def test_real_tree(path: Path) -> None:
+    assert render(terminal.tree(load(path))) == GOLDEN[f"tree {path.stem}"]
+
+
+# --- summary -----------------------------------------------------------------------------------
+
+
+def test_summary_of_a_chain() -> None:
+    assert render(terminal.summary(loads(CHAIN))) == (
+        "A chain\n"
+        "3 claims, 2 speakers, 0 sources\n"
+        "2 relations: rebuts 2, supports 0, undercuts 0\n"
+        "Status: ✔ 2 standing, ✘ 1 defeated, ? 0 undecided\n"
+        "\n"
+        "Unanswered (1 claim nothing rebuts or undercuts)\n"
+        "  rebuttals with the last word (1): c\n"
+        "\n"
+        "Most contested (x ← y: y rebuts or undercuts x)\n"
+        "  a ✔ standing ← b\n"
+        "  b ✘ defeated ← c\n"
+        "\n"
+        "Longest exchange (3 claims)\n"
+        "  a ← b ← c\n"
+        "\n"
+        "Speakers\n"
+        "  speaker  claims  rebuttals  standing  defeated  undecided  unanswered\n"
+        "  ──────────────────────────────────────────────────────────────────────\n"
+        "  Ann           2          1         2         0          0           1\n"
+        "  Bob           1          1         0         1          0           0\n"
+        "\n"
+        "Evidence gaps\n"
+        "  unsupported (3, citing nothing, supported by nothing): a, b, c\n"
+        "  sources: none\n"
+    )
+
+
+def test_summary_of_a_cycle_gives_preferred_acceptance_of_undecided_claims() -> None:
+    assert render(terminal.summary(loads(CYCLE))) == (
+        "A cycle with a tail\n"
+        "3 claims, 3 speakers, 0 sources\n"
+        "3 relations: rebuts 3, supports 0, undercuts 0\n"
+        "Status: ✔ 0 standing, ✘ 0 defeated, ? 3 undecided\n"
+        "\n"
+        "Undecided (preferred acceptance)\n"
+        "  a: credulous: yes, sceptical: no\n"
+        "  b: credulous: yes, sceptical: no\n"
+        "  c: credulous: yes, sceptical: no\n"
+        "\n"
+        "Unanswered: none; every claim is rebutted or undercut\n"
+        "\n"
+        "Most contested (x ← y: y rebuts or undercuts x)\n"
+        "  a ? undecided ← b\n"
+        "  b ? undecided ← a\n"
+        "  c ? undecided ← a\n"
+        "\n"
+        "Longest exchange (3 claims)\n"
+        "  c ← a ← b\n"
+        "\n"
+        "Speakers\n"
+        "  speaker  claims  rebuttals  standing  defeated  undecided  unanswered\n"
+        "  ──────────────────────────────────────────────────────────────────────\n"
+        "  Ann           1          1         0         0          1           0\n"
+        "  Bob           1          1         0         0          1           0\n"
+        "  Cy            1          0         0         0          1           0\n"
+        "\n"
+        "Evidence gaps\n"
+        "  unsupported (3, citing nothing, supported by nothing): a, b, c\n"
+        "  sources: none\n"
+    )
+
+
+def test_summary_says_not_decided_where_the_search_gave_up() -> None:
+    debate = loads(CYCLE)
+    undecided = dict.fromkeys(debate.claims, Status.UNDECIDED)
+    labelling = Labelling(
+        status=undecided,
+        attackers={"a": ("b",), "b": ("a",), "c": ("a",)},
+        acceptance=dict.fromkeys(debate.claims, Acceptance(None, None)),
+    )
+    out = render(terminal.summary(debate, labelling=labelling)).split("\n\n")[1]
+    assert out == (
+        "Undecided (preferred acceptance)\n  a: not decided\n  b: not decided\n  c: not decided"
+    )
+
+
+def test_summary_cuts_every_list_at_the_limit() -> None:
+    assert render(terminal.summary(loads(MANY))) == (
+        "Many\n"
+        "8 claims, 7 speakers, 0 sources\n"
+        "7 relations: rebuts 7, supports 0, undercuts 0\n"
+        "Status: ✔ 7 standing, ✘ 1 defeated, ? 0 undecided\n"
+        "\n"
+        "Unanswered (7 claims nothing rebuts or undercuts)\n"
+        "  rebuttals with the last word (7): b1, b2, b3, b4, b5, … and 2 more\n"
+        "\n"
+        "Most contested (x ← y: y rebuts or undercuts x)\n"
+        "  a ✘ defeated ← b1, b2, b3, b4, b5, … and 2 more\n"
+        "\n"
+        "Longest exchange (2 claims)\n"
+        "  a ← b1\n"
+        "\n"
+        "Speakers\n"
+        "  speaker  claims  rebuttals  standing  defeated  undecided  unanswered\n"
+        "  ──────────────────────────────────────────────────────────────────────\n"
+        "  S1            1          1         1         0          0           1\n"
+        "  S2            1          1         1         0          0           1\n"
+        "  S3            1          1         1         0          0           1\n"
+        "  S4            1          1         1         0          0           1\n"
+        "  S5            1          1         1         0          0           1\n"
+        "  … and 2 more\n"
+        "\n"
+        "Evidence gaps\n"
+        "  unsupported (8, citing nothing, supported by nothing): a, b1, b2, b3, b4, …\n"
+        "  and 3 more\n"
+        "  sources: none\n"
+    )
+
+
+def test_summary_without_a_limit_shows_everything() -> None:
+    out = render(terminal.summary(loads(MANY), limit=None))
+    assert out.split("\n\n")[1] == (
+        "Unanswered (7 claims nothing rebuts or undercuts)\n"
+        "  rebuttals with the last word (7): b1, b2, b3, b4, b5, b6, b7"
+    )
+
+
+def test_summary_in_40_columns_lists_speakers_and_sources_instead_of_tables() -> None:
+    out = render(terminal.summary(load(DEBATES[0])), width=40)
+    assert out.split("\n\n")[-2:] == [
+        "Speakers\n"
+        "  enumerator4829: 4 claims, 0 rebuttals,\n"
+        "  2 standing, 2 defeated, 0 undecided, 1\n"
+        "  unanswered\n"
+        "  FaceDeer: 2 claims, 2 rebuttals, 1\n"
+        "  standing, 1 defeated, 0 undecided, 1\n"
+        "  unanswered\n"
+        "  HereIAm: 1 claim, 1 rebuttal, 1\n"
+        "  standing, 0 defeated, 0 undecided, 1\n"
+        "  unanswered\n"
+        "  yetAnotherUser: 1 claim, 1 rebuttal, 1\n"
+        "  standing, 0 defeated, 0 undecided, 1\n"
+        "  unanswered",
+        "Evidence gaps\n"
+        "  unsupported (6, citing nothing,\n"
+        "  supported by nothing): compression,\n"
+        "  lossy-not-lossless, bluray-rip,\n"
+        "  single-bit-legal, piracy, … and 1 more\n"
+        "  sources, with the standing claims and\n"
+        "  all claims that cite each:\n"
+        "    laion-5b: 0 standing of 1 citing\n"
+        "      LAION-5B, a dataset of around fiv…\n"
+        "    model-size: 0 standing of 1 citing\n"
+        "      The size of the resulting Stable …\n",
+    ]
+
+
+def test_summary_cuts_a_long_exchange_in_the_middle() -> None:
+    sections = render(terminal.summary(loads(DEEP))).split("\n\n")
+    assert sections[3] == "Longest exchange (8 claims)\n  c1 ← c2 ← c3 ← c4 ← … 3 more ← c8"
+    uncut = render(terminal.summary(loads(DEEP), limit=None)).split("\n\n")[3]
+    assert uncut == "Longest exchange (8 claims)\n  c1 ← c2 ← c3 ← c4 ← c5 ← c6 ← c7 ← c8"
+
+
+@pytest.mark.parametrize("path", DEBATES, ids=lambda p: p.stem)
+def test_real_summary(path: Path) -> None:
+    assert render(terminal.summary(load(path))) == GOLDEN[f"summary {path.stem}"]
+
+
+def test_summary_of_a_30_claim_debate_fits_one_screen() -> None:
+    claims = "".join(
+        f"  c{i}: {{by: S{i % 7}, text: Claim {i} with some words., "
+        f"{'rebuts' if i % 3 else 'supports'}: c{i // 2}}}\n"
+        for i in range(1, 30)
+    )
+    debate = loads(f"title: Thirty\nclaims:\n  c0: {{by: S0, text: Root.}}\n{claims}")
+    assert len(debate.claims) == 30
+    assert len(render(terminal.summary(debate)).splitlines()) <= 45
+
+
+# --- unanswered --------------------------------------------------------------------------------
+
+
+def test_unanswered_groups_by_role() -> None:
+    assert render(terminal.unanswered(loads(FORK))) == (
+        "2 unanswered claims: nothing rebuts or undercuts them\n"
+        "\n"
+        "Rebuttals with the last word (1)\n"
+        "  d · Cy\n"
+        "    More caffeine is not better.\n"
+        "\n"
+        "Reasons nobody challenged (1)\n"
+        "  c · Ann\n"
+        "    Tea has L-theanine.\n"
+    )
+
+
+def test_unanswered_when_everything_is_answered() -> None:
+    assert render(terminal.unanswered(loads(CYCLE))) == (
+        "No unanswered claims: every claim is rebutted or undercut.\n"
+    )
+
+
+# --- show --------------------------------------------------------------------------------------
+
+
+def test_show_a_defeated_claim() -> None:
+    assert render(terminal.show(loads(CHAIN), "b")) == (
+        "b · Bob · ✘ defeated\n"
+        "Some cats are robots.\n"
+        "\n"
+        "Why: defeated by c, which stands and rebuts it.\n"
+        "\n"
+        "Answers (1)\n"
+        "  [rebuts] ✔ standing · a: Cats are mammals.\n"
+        "Answered by (1)\n"
+        "  [rebuts] ✔ standing · c: Robot cats are toys.\n"
+        "Cites: nothing\n"
+    )
+
+
+def test_show_a_claim_whose_attackers_all_fell() -> None:
+    assert render(terminal.show(loads(FORK), "a")) == (
+        "a · Ann · ✔ standing\n"
+        "Tea is better than coffee.\n"
+        "\n"
+        "Why: every claim that rebuts or undercuts it is defeated: b.\n"
+        "\n"
+        "Answers: nothing (it starts a thread)\n"
+        "Answered by (2)\n"
+        "  [rebuts] ✘ defeated · b: Coffee has more caffeine.\n"
+        "  [supports] ✔ standing · c: Tea has L-theanine.\n"
+        "Cites: nothing\n"
+    )
+
+
+def test_show_an_undecided_claim() -> None:
+    assert render(terminal.show(loads(CYCLE), "c")) == (
+        "c · Cy · ? undecided\n"
+        "C.\n"
+        "\n"
+        "Why: of the claims that rebut or undercut it (a), none stands and not all are\n"
+        "defeated: attacks going round in a cycle leave them open.\n"
+        "Preferred acceptance: credulous: yes, sceptical: no (it stands in some preferred\n"
+        "extensions, not in all).\n"
+        "\n"
+        "Answers: nothing (it starts a thread)\n"
+        "Answered by (1)\n"
+        "  [rebuts] ? undecided · a: A.\n"
+        "Cites: nothing\n"
+    )
+
+
+def test_show_an_undercut_with_tags_and_note() -> None:
+    debate = loads(
+        "title: T\nclaims:\n"
+        "  a:\n    by: Ann\n    text: It rained; the match is off.\n"
+        "    tags: [sport, weather]\n    note: From the club page.\n"
+        "  b: {by: Bob, text: The match was indoors., undercuts: a}\n"
+    )
+    assert render(terminal.show(debate, "a")) == (
+        "a · Ann · ✘ defeated\n"
+        "It rained; the match is off.\n"
+        "\n"
+        "Why: defeated by b, which stands and undercuts it.\n"
+        "\n"
+        "Answers: nothing (it starts a thread)\n"
+        "Answered by (1)\n"
+        "  [undercuts] ✔ standing · b: The match was indoors.\n"
+        "Cites: nothing\n"
+        "Tags: sport, weather\n"
+        "Note: From the club page.\n"
+    )
+
+
+def test_show_a_claim_defeated_by_a_rebuttal_and_an_undercut() -> None:
+    debate = loads(
+        "title: T\nclaims:\n  a: {text: A.}\n"
+        "  b: {text: B., rebuts: a}\n  c: {text: C., undercuts: a}\n"
+    )
+    out = render(terminal.show(debate, "a")).split("\n\n")[1]
+    assert out == "Why: defeated by b and c, which stand and rebut or undercut it."
+
+
+def test_show_citations_with_quote_locator_and_inline_source() -> None:
+    assert render(terminal.show(loads(CITES), "a")) == (
+        "a · Ann · ✔ standing\n"
+        "Sea levels rose.\n"
+        "\n"
+        "Why: nothing rebuts or undercuts it (it is unanswered).\n"
+        "\n"
+        "Answers: nothing (it starts a thread)\n"
+        "Answered by: nothing\n"
+        "Cites (3)\n"
+        "  paper: A paper (A. Author)\n"
+        "    https://example.org/paper\n"
+        "  paper: A paper (A. Author)\n"
+        "    https://example.org/paper\n"
+        "    “20 cm since 1900” (p. 3)\n"
+        "  a#3: Tide gauges\n"
+        "    https://example.org/data\n"
+    )
+
+
+def test_show_an_unknown_claim_suggests_one() -> None:
+    with pytest.raises(UnknownClaimError) as caught:
+        terminal.show(loads(CHAIN), "bb")
+    assert (str(caught.value), caught.value.hint) == (
+        "no claim 'bb' in <string>",
+        "did you mean 'b'?",
+    )
+
+
+# --- hostile text ------------------------------------------------------------------------------
+
+
+def test_hostile_text_is_shown_not_obeyed() -> None:
+    debate = loads(HOSTILE)
+    outputs = [
+        render(terminal.tree(debate)),
+        render(terminal.summary(debate)),
+        render(terminal.unanswered(debate)),
+        render(terminal.show(debate, "a")),
+    ]
+    assert outputs[0] == (
+        "[bold]Owned[/bold] \\x1b]8;;http://evil\\x1b\\click\\x1b]8;;\\x1b\\\n"
+        "└── ✘ defeated · a · [red]Eve[/red]\n"
+        "    \\x1b[2J[red]boom[/red] \\x9b31m \\u202eevil\\x09tab\\x0dend\n"
+        "    └── [rebuts] ✔ standing · b · Bob\n"
+        "        fine [/]\n"
+    )
+    assert outputs[3] == (
+        "a · [red]Eve[/red] · ✘ defeated\n"
+        "\\x1b[2J[red]boom[/red] \\x9b31m \\u202eevil\\x09tab\\x0dend\n"
+        "\n"
+        "Why: defeated by b, which stands and rebuts it.\n"
+        "\n"
+        "Answers: nothing (it starts a thread)\n"
+        "Answered by (1)\n"
+        "  [rebuts] ✔ standing · b: fine [/]\n"
+        "Cites (1)\n"
+        "  s: [link=http://evil]paper[/link]\n"
+        "    https://example.org/\\x1b[31m\n"
+        "    “[i]q[/i]” (\\x1b[1mp. 3)\n"
+    )
+    assert outputs[1].splitlines()[0] == outputs[0].splitlines()[0]
+    assert [o for o in outputs if "\x1b" in o or "\x9b" in o or "\u202e" in o] == []
+
+
+def test_hostile_ids_built_in_code_are_shown_not_obeyed() -> None:
+    # The loader refuses such ids, but the renderers take any `Debate`.
+    evil = "[b]x\x1b[2J"
+    debate = Debate(
+        title="T",
+        claims={"a": Claim("a", "A."), evil: Claim(evil, "B.\x1b]8;;x\x07", by="\x1b[1mM")},
+        relations=(Relation(evil, "a", RelationKind.REBUTS, 0, 0),),
+    )
+    assert render(terminal.tree(debate)) == (
+        "T\n"
+        "└── ✘ defeated · a\n"
+        "    A.\n"
+        "    └── [rebuts] ✔ standing · [b]x\\x1b[2J · \\x1b[1mM\n"
+        "        B.\\x1b]8;;x\\x07\n"
+    )
+    assert render(terminal.show(debate, evil)) == (
+        "[b]x\\x1b[2J · \\x1b[1mM · ✔ standing\n"
+        "B.\\x1b]8;;x\\x07\n"
+        "\n"
+        "Why: nothing rebuts or undercuts it (it is unanswered).\n"
+        "\n"
+        "Answers (1)\n"
+        "  [rebuts] ✘ defeated · a: A.\n"
+        "Answered by: nothing\n"
+        "Cites: nothing\n"
+    )
+    assert render(terminal.summary(debate)).split("\n\n")[1:4] == [
+        "Unanswered (1 claim nothing rebuts or undercuts)\n"
+        "  rebuttals with the last word (1): [b]x\\x1b[2J",
+        "Most contested (x ← y: y rebuts or undercuts x)\n  a ✘ defeated ← [b]x\\x1b[2J",
+        "Longest exchange (2 claims)\n  a ← [b]x\\x1b[2J",
+    ]
+
+
+def test_no_output_ends_a_line_with_spaces() -> None:
+    debate = load(DEBATES[1])
+    for width in (40, 60, 80, 120):
+        for out in (
+            render(terminal.summary(debate), width),
+            render(terminal.tree(debate), width),
+            render(terminal.unanswered(debate), width),
+            render(terminal.show(debate, "not-lookup"), width),
+        ):
+            assert [line for line in out.splitlines() if line != line.rstrip()] == []
+
+
+# --- golden outputs of the real debates, at 80 columns -----------------------------------------
+
+GOLDEN: dict[str, str] = {}
+
+GOLDEN["summary lossy-compression"] = """\
+Is training an image model a kind of lossy compression, and does that make it
+illegal?
+8 claims, 4 speakers, 2 sources
+6 relations: rebuts 3, supports 2, undercuts 1
+Status: ✔ 5 standing, ✘ 3 defeated, ? 0 undecided
+
+Unanswered (4 claims nothing rebuts or undercuts)
+  roots nobody challenged (1): lossy-copies
+  rebuttals with the last word (3): lossy-not-lossless, single-bit-legal,
+  separate-issue
+
+Most contested (x ← y: y rebuts or undercuts x)
+  compression ✔ standing ← magic-compression
+  magic-compression ✘ defeated ← lossy-not-lossless
+  bluray-rip ✘ defeated ← single-bit-legal
+  piracy ✘ defeated ← separate-issue
+
+Longest exchange (3 claims)
+  compression ← magic-compression ← lossy-not-lossless
+
+Speakers
+  speaker         claims  rebuttals  standing  defeated  undecided  unanswered
+  ─────────────────────────────────────────────────────────────────────────────
+  enumerator4829       4          0         2         2          0           1
+  FaceDeer             2          2         1         1          0           1
+  HereIAm              1          1         1         0          0           1
+  yetAnotherUser       1          1         1         0          0           1
+
+Evidence gaps
+  unsupported (6, citing nothing, supported by nothing): compression,
+  lossy-not-lossless, bluray-rip, single-bit-legal, piracy, … and 1 more
+  sources, with the standing claims and all claims that cite each:
+    source      standing  citing  title
+    laion-5b           0       1  LAION-5B, a dataset of around five billion …
+    model-size         0       1  The size of the resulting Stable Diffusion …
+"""
+
+GOLDEN["summary retrieval-or-concepts"] = """\
+Does an image model look its training data up, or learn concepts from it?
+14 claims, 3 speakers, 3 sources
+14 relations: rebuts 8, supports 6, undercuts 0
+Status: ✔ 10 standing, ✘ 4 defeated, ? 0 undecided
+
+Unanswered (8 claims nothing rebuts or undercuts)
+  roots nobody challenged (2): ip-perverse, fair-use
+  rebuttals with the last word (3): backprop, not-that-simple, human-artists
+  reasons nobody challenged (3): one-byte, concepts, markov
+
+Most contested (x ← y: y rebuts or undercuts x)
+  table-lookup ✘ defeated ← backprop, not-recording
+  depends-on-data ✘ defeated ← not-that-simple, human-artists
+  derivative ✘ defeated ← human-artists
+  lookup ✘ defeated ← not-lookup
+  not-lookup ✔ standing ← table-lookup
+  … and 1 more
+
+Longest exchange (6 claims)
+  lookup ← not-lookup ← table-lookup ← not-recording ← depends-on-data ←
+  not-that-simple
+
+Speakers
+  speaker      claims  rebuttals  standing  defeated  undecided  unanswered
+  ──────────────────────────────────────────────────────────────────────────
+  flatbield         6          2         2         4          0           2
+  FaceDeer          7          4         7         0          0           5
+  mobyduck648       1          1         1         0          0           1
+
+Evidence gaps
+  unsupported (9, citing nothing, supported by nothing): lookup, concepts,
+  table-lookup, backprop, depends-on-data, … and 4 more
+  sources, with the standing claims and all claims that cite each:
+    source            standing  citing  title
+    laion-5b                 1       1  LAION-5B, a dataset describing five b…
+    model-on-disk            1       1  The Stable Diffusion model file on Fa…
+    extraction-paper         1       1  A paper on pulling copies of training…
+"""
+
+GOLDEN["summary stored-in-original-form"] = """\
+Is the training data stored in an image model, in its original form or at all?
+5 claims, 2 speakers, 2 sources
+5 relations: rebuts 4, supports 1, undercuts 0
+Status: ✔ 3 standing, ✘ 2 defeated, ? 0 undecided
+
+Unanswered (2 claims nothing rebuts or undercuts)
+  rebuttals with the last word (2): not-stored-period, how-diffusion-works
+
+Most contested (x ← y: y rebuts or undercuts x)
+  no-copy ✔ standing ← still-wrong, what-function
+  still-wrong ✘ defeated ← not-stored-period
+  what-function ✘ defeated ← how-diffusion-works
+
+Longest exchange (3 claims)
+  no-copy ← still-wrong ← not-stored-period
+
+Speakers
+  speaker   claims  rebuttals  standing  defeated  undecided  unanswered
+  ───────────────────────────────────────────────────────────────────────
+  critic         2          2         0         2          0           0
+  defender       3          2         3         0          0           2
+
+Evidence gaps
+  unsupported (3, citing nothing, supported by nothing): still-wrong,
+  not-stored-period, what-function
+  sources, with the standing claims and all claims that cite each:
+    source           standing  citing  title
+    diffusion-video         1       1  A video explaining how diffusion model…
+    eff-article             1       1  An article on AI image generation and …
+"""
+
+GOLDEN["tree lossy-compression"] = """\
+Is training an image model a kind of lossy compression, and does that make it
+illegal?
+├── ✔ standing · lossy-copies · enumerator4829
+│   Any model contains lossy and unstructured copies of all the data it was
+│   trained on, and a lossy copy is not made legal by being lossy.
+│   ├── [supports] ✔ standing · compression · enumerator4829
+│   │   There is an argument that training actually is a type of (lossy)
+│   │   compression: you can build (bad) language models by using standard
+│   │   compression algorithms to "train".
+│   │   └── [rebuts] ✘ defeated · magic-compression · FaceDeer
+│   │       Stable Diffusion was trained on the LAION-5B dataset of around five
+│   │       billion images, and the resulting model was around 3 gigabytes. If
+│   │       that is a compression algorithm, it is the most magical and
+│   │       physics-defying ever: it compresses images to less than one byte
+│   │       each.
+│   │       └── [rebuts] ✔ standing · lossy-not-lossless · HereIAm
+│   │           There is a difference between lossy and lossless. You can
+│   │           compress anything down to a single bit if you wish, just don't
+│   │           expect to get everything back; that is how lossy compression
+│   │           works.
+│   └── [supports] ✘ defeated · bluray-rip · enumerator4829
+│       Downloading a 480p, low-quality h264 rip of a Ghibli Blu-ray is not
+│       legal, even though you are not downloading the same bits that were on
+│       the Blu-ray.
+│       └── [rebuts] ✔ standing · single-bit-legal · yetAnotherUser
+│           It is perfectly legal to compress something to a single bit and
+│           publish it: the average colour of any copyrighted image takes at
+│           least 24 bits, is lossy compression, and is legal to publish.
+└── ✘ defeated · piracy · enumerator4829
+    Even if the model itself is fine, they did not buy all the media they
+    trained it on, and downloading media, whatever the purpose, is piracy; large
+    companies are of course exempt from laws like that.
+    └── [undercuts] ✔ standing · separate-issue · FaceDeer
+        That is a completely separate issue: sue them for the actual acts of
+        copyright violation. An artist who steals art books to study can be sued
+        for stealing the books, but that does not make what he draws from that
+        learning, or the knowledge in his head, a copyright violation.
+"""
+
+GOLDEN["tree retrieval-or-concepts"] = """\
+Does an image model look its training data up, or learn concepts from it?
+├── ✘ defeated · derivative · flatbield
+│   What comes out of the model is derivative of the data that went in.
+│   ├── [supports] ✘ defeated · lookup · flatbield
+│   │   The training data is recorded in a retrieval system, and the model does
+│   │   some sort of complicated lookup.
+│   │   └── [rebuts] ✔ standing · not-lookup · FaceDeer
+│   │       It is not: the training data is not recorded in a retrieval system,
+│   │       and the model does no lookup of it.
+│   │       ├── [supports] ✔ standing · one-byte · FaceDeer
+│   │       │   Stable Diffusion's model was trained on the LAION-5B dataset of
+│   │       │   five billion images, and the resulting model is about 5 GB.
+│   │       │   Unless an entire image fits into a single byte, the model cannot
+│   │       │   be doing a lookup of its training data.
+│   │       ├── [supports] ✔ standing · concepts · FaceDeer
+│   │       │   The model is taught high-level concepts by being shown many
+│   │       │   examples of them. Trained on a million images of cats, it learns
+│   │       │   what cat fur looks like under various lighting, what shape cats
+│   │       │   have and where they are seen, so what it generates has "catness"
+│   │       │   but is no specific image from its training set.
+│   │       └── [rebuts] ✘ defeated · table-lookup · flatbield
+│   │           I would disagree. It is just a big table lookup of sorts with
+│   │           some complicated interpolation/extrapolation algorithm; training
+│   │           is recording the data into the network.
+│   │           ├── [rebuts] ✔ standing · backprop · mobyduck648
+│   │           │   A big table lookup is not what is going on here;
+│   │           │   backpropagation and gradient descent are what is actually
+│   │           │   happening.
+│   │           └── [rebuts] ✔ standing · not-recording · FaceDeer
+│   │               There is no basis for thinking five billion images are
+│   │               recorded into five billion bytes of space. Researchers who
+│   │               tried to pull training images back out of such networks got
+│   │               something approximately like the original only in the rarest
+│   │               cases, where an image had been badly overfitted; the one
+│   │               example, this paper, had a lot of problems and does not
+│   │               apply to modern image models, whose training avoids
+│   │               overfitting much better.
+│   │               └── [rebuts] ✘ defeated · depends-on-data · flatbield
+│   │                   Step back: you put the images in, and the output you got
+│   │                   depended on putting them in, so it is derivative of
+│   │                   them. It is that simple; however it is obscured with
+│   │                   mumbo jumbo, the images were used.
+│   │                   ├── [rebuts] ✔ standing · not-that-simple · FaceDeer
+│   │                   │   No, it really is not that simple.
+│   │                   │   ├── [supports] ✔ standing · ↪ see concepts
+│   │                   │   └── [supports] ✔ standing · markov · FaceDeer
+│   │                   │       A Markov chain trained on text keeps only the
+│   │                   │       probabilities of words following other words.
+│   │                   │       That table does not in any meaningful sense
+│   │                   │       encode the training text, and nothing can
+│   │                   │       recover the text from it; neural networks are
+│   │                   │       similar.
+│   │                   └── [rebuts] ✔ standing · human-artists · FaceDeer
+│   │                       If that level of transformation is not enough and
+│   │                       the output must still count as a derivative work,
+│   │                       the legal system goes down an untenable rabbit hole:
+│   │                       human artists learn this way all the time, basing
+│   │                       everything on patterns from examples they saw
+│   │                       before.
+│   ├── [supports] ✘ defeated · ↪ see depends-on-data
+│   └── [rebuts] ✔ standing · ↪ see human-artists
+├── ✔ standing · ip-perverse · flatbield
+│   On the other hand, the whole idea of copyright or other so-called
+│   intellectual property, except maybe trademarks and trade dress in the most
+│   limited way, is perverse and should not exist. Not that I have a better
+│   idea.
+└── ✔ standing · fair-use · flatbield
+    Whether that is fair use without a licence is a different question, about
+    current law and what the law should be. It might depend on the kind of
+    training: reproducing images from other images seems less fair, classifying
+    images by type more fair.
+"""
+
+GOLDEN["tree stored-in-original-form"] = """\
+Is the training data stored in an image model, in its original form or at all?
+└── ✔ standing · no-copy · defender
+    The model has no memory of its training images: the training data is not
+    stored in the model, so the model is not a copy of it and training on it is
+    not intellectual property theft.
+    ├── [rebuts] ✘ defeated · still-wrong · critic
+    │   The argument is that because the training data is not stored in the
+    │   model in its original form, it does not count as a copy and so is not
+    │   intellectual property theft; that makes some kind of sense, but it is
+    │   still wrong.
+    │   └── [rebuts] ✔ standing · not-stored-period · defender
+    │       It is not stored in the model, period, not even compressed. A reader
+    │       keeps the meaning of a paragraph, not the shapes of its letters or
+    │       even its words, and would find it very hard to reproduce it exactly;
+    │       the model likewise re-encodes what it learns through its own
+    │       understanding instead of storing the original.
+    ├── [supports] ✔ standing · ↪ see not-stored-period
+    └── [rebuts] ✘ defeated · what-function · critic
+        If the model has no memory of the training images, what effect do the
+        images have on the model? Why is the training data necessary, what is
+        its function?
+        └── [rebuts] ✔ standing · how-diffusion-works · defender
+            Here is a video explaining how diffusion models work, and an article
+            by Kit Walsh, a senior staff attorney at the EFF.
+"""
+
+GOLDEN["tree-40 stored-in-original-form"] = """\
+Is the training data stored in an image
+model, in its original form or at all?
+└── ✔ standing · no-copy · defender
+    The model has no memory of its
+    training images: the training data
+    is not stored in the model, so the
+    model is not a copy of it and
+    training on it is not intellectual
+    property theft.
+    ├── [rebuts] ✘ defeated ·
+    │   still-wrong · critic
+    │   The argument is that because the
+    │   training data is not stored in
+    │   the model in its original form,
+    │   it does not count as a copy and
+    │   so is not intellectual property
+    │   theft; that makes some kind of
+    │   sense, but it is still wrong.
+    │   └── [rebuts] ✔ standing ·
+    │       not-stored-period · defender
+    │       It is not stored in the
+    │       model, period, not even
+    │       compressed. A reader keeps
+    │       the meaning of a paragraph,
+    │       not the shapes of its
+    │       letters or even its words,
+    │       and would find it very hard
+    │       to reproduce it exactly; the
+    │       model likewise re-encodes
+    │       what it learns through its
+    │       own understanding instead of
+    │       storing the original.
+    ├── [supports] ✔ standing · ↪ see
+    │   not-stored-period
+    └── [rebuts] ✘ defeated ·
+        what-function · critic
+        If the model has no memory of
+        the training images, what effect
+        do the images have on the model?
+        Why is the training data
+        necessary, what is its function?
+        └── [rebuts] ✔ standing ·
+            how-diffusion-works ·
+            defender
+            Here is a video explaining
+            how diffusion models work,
+            and an article by Kit Walsh,
+            a senior staff attorney at
+            the EFF.
+"""
