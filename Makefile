@@ -4,10 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: demo test setup graphviz clean
+.PHONY: demo test setup graphviz diagrams clean
 
+# Check every debate, summarise one in the terminal, and draw it as SVG under out/.
 demo: $(READY) graphviz
 	$(BIN)/argmap check debates/
+	$(BIN)/argmap summary debates/retrieval-or-concepts.yaml
+	@mkdir -p out
+	$(BIN)/argmap render debates/retrieval-or-concepts.yaml -o out/retrieval-or-concepts.svg
 
 # Every gate: formatting, lint, types, the whole test suite. CI runs exactly this.
 test: $(READY) graphviz
@@ -17,6 +21,11 @@ test: $(READY) graphviz
 	$(BIN)/pytest
 
 setup: $(READY)
+
+# The diagram shown in the README; a test checks that the DOT beside it is today's output.
+diagrams: $(READY) graphviz
+	$(BIN)/argmap render debates/lossy-compression.yaml -o docs/lossy-compression.dot
+	$(BIN)/argmap render debates/lossy-compression.yaml -o docs/lossy-compression.svg
 
 $(READY): pyproject.toml scripts/setup
 	sh scripts/setup "$(PYTHON)" "$(VENV)"

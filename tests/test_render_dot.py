@@ -140,3 +140,11 @@ def test_missing_graphviz_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_
     with pytest.raises(DiagramError) as info:
         render_image(to_dot(load(DEBATES[0])), "svg")
     assert str(info.value).startswith("drawing SVG needs Graphviz's `dot` program")
+
+
+def test_the_readme_diagram_is_current() -> None:
+    """`make diagrams` regenerates docs/lossy-compression.{dot,svg}; the DOT must be today's."""
+    d = load(ROOT / "debates/lossy-compression.yaml")
+    assert (ROOT / "docs/lossy-compression.dot").read_text() == to_dot(d)
+    svg = (ROOT / "docs/lossy-compression.svg").read_bytes()
+    assert set(svg_classes(svg)) == {*d.claims, "legend"}

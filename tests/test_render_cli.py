@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from argmap import load
+from argmap.cli import app
+from argmap.render.mermaid import to_mermaid
+
+from .conftest import ROOT
+
+runner = CliRunner()
+DEBATE = ROOT / "debates/lossy-compression.yaml"
+
+
+@pytest.mark.parametrize(
+    ("name", "magic"),
+    [
+        ("m.svg", b"<?xml"),
+        ("m.png", b"\x89PNG\r\n\x1a\n"),
+        ("m.pdf", b"%PDF-"),
+        ("m.dot", b"digraph argmap {"),
+        ("m.mmd", b"---\ntitle:"),
+    ],
+)
+def test_format_from_the_extension(tmp_path: Path, name: str, magic: bytes) -> None:
+    out = tmp_path / name
+    result = runner.invoke(app, ["render", str(DEBATE), "-o", str(out)])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"wrote {out}\n")
+    assert out.read_bytes()[: len(magic)] == magic
+    assert [p.name for p in tmp_path.iterdir()] == [name]
+
+
+def test_svg_nodes_are_the_claims_with_their_classes(tmp_path: Path) -> None:
+    out = tmp_path / "m.svg"
+    assert runner.invoke(app, ["render", str(DEBATE), "-o", str(out), "--sources"]).exit_code == 0
+    groups = {
+        g.attrib["id"]: g.attrib["class"].split()
+        for g in ET.parse(out).iter("{http://www.w3.org/2000/svg}g")
+        if g.attrib.get("class", "").startswith("node")
+    }
+    assert {i: c for i, c in groups.items() if "claim" in c} == {
+        "lossy-copies": ["node", "claim", "standing", "unanswered"],
+        "compression": ["node", "claim", "standing"],
+        "magic-compression": ["node", "claim", "defeated"],
+        "lossy-not-lossless": ["node", "claim", "standing", "unanswered"],
+        "bluray-rip": ["node", "claim", "defeated"],
+        "single-bit-legal": ["node", "claim", "standing", "unanswered"],
+        "piracy": ["node", "claim", "defeated"],
+        "separate-issue": ["node", "claim", "standing", "unanswered"],
+    }
+    assert sorted(i for i, c in groups.items() if "source" in c) == ["laion-5b", "model-size"]
+
+
+def test_mermaid_to_stdout() -> None:
+    result = runner.invoke(app, ["render", str(DEBATE), "-o", "-", "--format", "mmd"])
+    assert (result.exit_code, result.stdout) == (0, to_mermaid(load(DEBATE)))
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-o", "-"], "say which format to write: give OUT an extension"),
+        (["-o", "x.txt"], "say which format to write: give OUT an extension"),
+        (
+            ["-o", "x.svg", "-f", "gif"],
+            "unknown format 'gif'; choose one of svg, png, pdf, dot, mmd",
+        ),
+        (["-o", "-", "-f", "png"], "PNG is binary: write it to a file with -o FILE"),
+        (["-o", "x.svg", "-d", "up"], "--direction must be one of TB, LR, BT, RL"),
+    ],
+)
+def test_usage_errors(args: list[str], message: str) -> None:
+    result = runner.invoke(app, ["render", str(DEBATE), *args])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"argmap: error: {message}")
+
+
+def test_output_may_not_be_the_input(tmp_path: Path) -> None:
+    debate = tmp_path / "d.yaml"
+    debate.write_bytes(DEBATE.read_bytes())
+    result = runner.invoke(app, ["render", str(debate), "-o", str(debate), "-f", "dot"])
+    assert result.exit_code == 1
+    assert debate.read_bytes() == DEBATE.read_bytes()
+
+
+def test_a_failed_render_keeps_the_previous_output(tmp_path: Path) -> None:
+    out = tmp_path / "m.svg"
+    out.write_text("previous")
+    result = runner.invoke(app, ["render", str(DEBATE), "-o", str(out), "--focus", "nope"])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "argmap: error: no claim has the id 'nope'\n",
+    )
+    assert out.read_text() == "previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["m.svg"]
+
+
+def test_missing_graphviz(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    result = runner.invoke(app, ["render", str(DEBATE), "-o", str(tmp_path / "m.svg")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("argmap: error: drawing SVG needs Graphviz's `dot` program")
+    dot = runner.invoke(app, ["render", str(DEBATE), "-o", str(tmp_path / "m.dot")])
+    assert dot.exit_code == 0
