@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: demo test setup graphviz diagrams clean
+.PHONY: demo test setup graphviz diagrams bench clean
 
 # Check every debate, summarise one in the terminal, and draw it as SVG under out/.
 demo: $(READY) graphviz
@@ -21,6 +21,10 @@ test: $(READY) graphviz
 	$(BIN)/pytest
 
 setup: $(READY)
+
+# Speed and memory, each command a fresh process (see bench/run.py).
+bench: $(READY) graphviz
+	$(BIN)/python bench/run.py
 
 # The diagram shown in the README; a test checks that the DOT beside it is today's output.
 diagrams: $(READY) graphviz

@@ -11,7 +11,7 @@ import sys
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console, RenderableType
@@ -23,6 +23,10 @@ from argmap.load import Result, check
 from argmap.model import Debate
 from argmap.output import write_atomic
 from argmap.render import UnknownClaimError, clean, report, terminal
+
+if TYPE_CHECKING:
+    from argmap.render.dot import DiagramOptions
+    from argmap.render.formats import Format
 
 app = typer.Typer(
     name="argmap",
@@ -321,52 +325,57 @@ class Cluster(StrEnum):
     SPEAKERS = "speakers"
 
 
-@app.command("render")
-def render_command(
-    file: FileArgument,
-    output: Annotated[
-        str,
-        typer.Option(
-            "--output", "-o", metavar="OUT", help="Where to write; '-' for stdout (text formats)."
-        ),
-    ],
-    format: Annotated[
-        str | None,
-        typer.Option(
-            "--format", "-f", help="svg, png, pdf, dot or mmd; by default from OUT's extension."
-        ),
-    ] = None,
-    direction: Annotated[
-        str, typer.Option("--direction", "-d", help="Where the thread flows: TB, LR, BT or RL.")
-    ] = "TB",
-    sources: Annotated[bool, typer.Option("--sources", help="Draw sources as nodes.")] = False,
-    focus: Annotated[
-        str | None, typer.Option("--focus", metavar="ID", help="Draw only around this claim.")
-    ] = None,
-    depth: Annotated[
-        int, typer.Option("--depth", min=0, help="How many relations away --focus reaches.")
-    ] = 2,
-    speaker: Annotated[
-        str | None,
-        typer.Option(
-            "--speaker", metavar="NAME", help="Draw this speaker's claims and what they answer."
-        ),
-    ] = None,
-    unanswered: Annotated[
-        bool, typer.Option("--unanswered", help="Draw the unanswered claims and what they answer.")
-    ] = False,
-    cluster: Annotated[
-        Cluster | None, typer.Option("--cluster", help="Group claims: speakers.")
-    ] = None,
-    theme: Annotated[ThemeName, typer.Option("--theme", help="light or dark.")] = ThemeName.LIGHT,
-) -> None:
-    """Draw the debate as SVG, PNG or PDF (with Graphviz), or write DOT or Mermaid text.
+OutputOption = Annotated[
+    str,
+    typer.Option(
+        "--output", "-o", metavar="OUT", help="Where to write; '-' for stdout (text formats)."
+    ),
+]
+DiagramFormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format", "-f", help="svg, png, pdf, dot or mmd; by default from OUT's extension."
+    ),
+]
+DirectionOption = Annotated[
+    str, typer.Option("--direction", "-d", help="Where the thread flows: TB, LR, BT or RL.")
+]
+SourcesOption = Annotated[bool, typer.Option("--sources", help="Draw sources as nodes.")]
+FocusOption = Annotated[
+    str | None, typer.Option("--focus", metavar="ID", help="Draw only around this claim.")
+]
+DepthOption = Annotated[
+    int, typer.Option("--depth", min=0, help="How many relations away --focus reaches.")
+]
+SpeakerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--speaker", metavar="NAME", help="Draw this speaker's claims and what they answer."
+    ),
+]
+UnansweredOption = Annotated[
+    bool, typer.Option("--unanswered", help="Draw the unanswered claims and what they answer.")
+]
+ClusterOption = Annotated[Cluster | None, typer.Option("--cluster", help="Group claims: speakers.")]
+ThemeOption = Annotated[ThemeName, typer.Option("--theme", help="light or dark.")]
 
-    Exit status: 0; 1 when the file has errors, a claim or speaker is unknown, Graphviz is
-    missing or fails, or OUT cannot be written; 2 for a usage error.
-    """
+
+def _diagram_setup(
+    file: Path,
+    output: str,
+    format: str | None,
+    direction: str,
+    sources: bool,
+    focus: str | None,
+    depth: int,
+    speaker: str | None,
+    unanswered: bool,
+    cluster: Cluster | None,
+    theme: ThemeName,
+) -> tuple[Format, DiagramOptions]:
+    """The format and drawing options asked for; usage errors exit 2."""
     from argmap.render.dot import DIRECTIONS, DiagramOptions
-    from argmap.render.formats import FORMATS, format_for, render
+    from argmap.render.formats import FORMATS, format_for
 
     to_stdout = output == "-"
     fmt = FORMATS.get(format.lower()) if format else None
@@ -383,7 +392,6 @@ def render_command(
         raise fail(f"{fmt.name.upper()} is binary: write it to a file with -o FILE", 2)
     if not to_stdout and Path(output).resolve() == file.resolve():
         raise fail(f"{clean(output)} is the debate file itself; choose another OUT")
-    debate = _load(file)
     options = DiagramOptions(
         direction=direction.upper(),
         theme=theme.value,
@@ -394,20 +402,100 @@ def render_command(
         unanswered_only=unanswered,
         cluster_speakers=cluster is Cluster.SPEAKERS,
     )
+    return fmt, options
+
+
+def _draw(file: Path, output: str, fmt: Format, options: DiagramOptions) -> bool:
+    """Load, draw and write once; print what happened. False when it failed."""
+    from argmap.render.dot import DOT_LIMIT
+    from argmap.render.formats import render
+
+    err = _err()
+    result = check(file, verify=False)
+    if result.debate is None:
+        for d in result.diagnostics:
+            err.print(_styled(d))
+        return False
     try:
-        drawn = render(debate, fmt.name, options)
-        if to_stdout:
+        drawn = render(result.debate, fmt.name, options)
+        if output == "-":
             sys.stdout.write(drawn.data.decode("utf-8"))
         else:
             write_atomic(output, drawn.data)
     except ArgmapError as e:
-        raise fail(clean(str(e))) from None
+        err.print(Text.assemble(("argmap: error: ", "bold red"), clean(str(e))))
+        return False
     if drawn.automatic:
-        _err().print(
-            f"argmap: layout: {drawn.engine} (chosen for a large map; dot would take minutes)"
+        err.print(
+            f"argmap: layout: {drawn.engine} (chosen for a map of more than {DOT_LIMIT} claims: "
+            "dot with bounded placement, which takes seconds rather than minutes)"
         )
-    if not to_stdout:
-        _err().print(Text.assemble("wrote ", (clean(output), "bold")))
+    if output != "-":
+        err.print(Text.assemble("wrote ", (clean(output), "bold")))
+    return True
+
+
+@app.command("render")
+def render_command(
+    file: FileArgument,
+    output: OutputOption,
+    format: DiagramFormatOption = None,
+    direction: DirectionOption = "TB",
+    sources: SourcesOption = False,
+    focus: FocusOption = None,
+    depth: DepthOption = 2,
+    speaker: SpeakerOption = None,
+    unanswered: UnansweredOption = False,
+    cluster: ClusterOption = None,
+    theme: ThemeOption = ThemeName.LIGHT,
+) -> None:
+    """Draw the debate as SVG, PNG or PDF (with Graphviz), or write DOT or Mermaid text.
+
+    Exit status: 0; 1 when the file has errors, a claim or speaker is unknown, Graphviz is
+    missing or fails, or OUT cannot be written; 2 for a usage error.
+    """
+    fmt, options = _diagram_setup(
+        file, output, format, direction, sources, focus, depth, speaker, unanswered, cluster, theme
+    )
+    if not _draw(file, output, fmt, options):
+        raise typer.Exit(1)
+
+
+@app.command("watch")
+def watch_command(
+    file: FileArgument,
+    output: OutputOption,
+    format: DiagramFormatOption = None,
+    direction: DirectionOption = "TB",
+    sources: SourcesOption = False,
+    focus: FocusOption = None,
+    depth: DepthOption = 2,
+    speaker: SpeakerOption = None,
+    unanswered: UnansweredOption = False,
+    cluster: ClusterOption = None,
+    theme: ThemeOption = ThemeName.LIGHT,
+    interval: Annotated[
+        float, typer.Option("--interval", min=0.05, help="Seconds between looks at FILE.")
+    ] = 0.5,
+) -> None:
+    """Draw the debate now and again whenever FILE changes, until Ctrl-C.
+
+    Takes the options of `render`. While the file is invalid, its diagnostics are shown and
+    the last good drawing is left in place. Exit status: 0 when stopped with Ctrl-C, 2 for a
+    usage error.
+    """
+    from argmap.watch import watch
+
+    fmt, options = _diagram_setup(
+        file, output, format, direction, sources, focus, depth, speaker, unanswered, cluster, theme
+    )
+    if output == "-":
+        raise fail("watch writes to a file: give -o OUT", 2)
+    _err().print(Text.assemble("watching ", (clean(str(file)), "bold"), "; Ctrl-C stops"))
+    try:
+        watch(file, lambda: _draw(file, output, fmt, options), interval)
+    except KeyboardInterrupt:
+        _err().print("stopped")
 
 
 def main() -> None:

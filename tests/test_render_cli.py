@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,36 @@ def test_missing_graphviz(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     assert result.stderr.startswith("argmap: error: drawing SVG needs Graphviz's `dot` program")
     dot = runner.invoke(app, ["render", str(DEBATE), "-o", str(tmp_path / "m.dot")])
     assert dot.exit_code == 0
+
+
+def test_watch_redraws_shows_diagnostics_and_stops_on_ctrl_c(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argmap.watch
+
+    debate = tmp_path / "d.yaml"
+    debate.write_text("title: T\nclaims:\n  a: {text: A}\n")
+    out = tmp_path / "m.dot"
+
+    def fake_watch(path: Path, act: Callable[[], object], interval: float) -> None:
+        act()
+        first = out.read_text()
+        debate.write_text("title: T\nclaims:\n  a: {text: A, rebuts: b}\n")
+        act()
+        assert out.read_text() == first  # the last good drawing stays
+        debate.write_text("title: T\nclaims:\n  a: {text: A}\n  b: {text: B, rebuts: a}\n")
+        act()
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(argmap.watch, "watch", fake_watch)
+    result = runner.invoke(app, ["watch", str(debate), "-o", str(out)])
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"watching {debate}; Ctrl-C stops\n"
+        f"wrote {out}\n"
+        f"{debate}:3:24: error[unknown-claim]: 'b' is rebutted by 'a' but no claim has that id\n"
+        "  hint: define the claim, or fix the id\n"
+        f"wrote {out}\n"
+        "stopped\n"
+    )
+    assert '"b" -> "a"' in out.read_text()

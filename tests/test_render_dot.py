@@ -148,3 +148,15 @@ def test_the_readme_diagram_is_current() -> None:
     assert (ROOT / "docs/lossy-compression.dot").read_text() == to_dot(d)
     svg = (ROOT / "docs/lossy-compression.svg").read_bytes()
     assert set(svg_classes(svg)) == {*d.claims, "legend"}
+
+
+def test_large_maps_bound_the_placement_step_and_say_so() -> None:
+    from argmap.render.formats import render
+
+    body = "".join(f"  c{i}: {{text: C{i}, rebuts: c{i - 1}}}\n" for i in range(1, 1600))
+    d = loads("title: T\nclaims:\n  c0: {text: C0}\n" + body)
+    drawn = render(d, "dot")
+    assert (drawn.engine, drawn.automatic) == ("dot-fast", True)
+    assert "nslimit=0.05, nslimit1=0.05, mclimit=0.5" in drawn.data.decode()
+    small = render(load(DEBATES[0]), "dot")
+    assert (small.engine, small.automatic) == ("dot", False)

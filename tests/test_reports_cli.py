@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import shlex
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -470,6 +471,10 @@ def test_docs_examples_are_real_output(
     command, _, expected = block.partition("\n")
     argv = shlex.split(command.removeprefix("$ "))[1:]
     if argv[0] == "new":  # writes a file: not in the repository
+        monkeypatch.chdir(tmp_path)
+    if argv[0] == "render":  # writes under out/, which a fresh clone does not have
+        shutil.copytree(in_root / "debates", tmp_path / "debates")
+        (tmp_path / "out").mkdir()
         monkeypatch.chdir(tmp_path)
     result = invoke(*argv)
     assert result.output == expected
