@@ -226,17 +226,14 @@ def _gf(
     partial: list[frozenset[str]] = [frozenset()]
     for part in parts:
         members = set(part)
+        outside = {c: att[c] - members for c in part}  # attackers in earlier parts
         grown: list[frozenset[str]] = []
         for ext in partial:
-
-            def outside(claim: str) -> set[str]:
-                return att[claim] - members  # noqa: B023 - used within this iteration only
-
-            defeated = {c for c in part if outside(c) & ext}
+            defeated = {c for c in part if outside[c] & ext}
             alive = members - defeated
             # Attacked from outside by a claim neither in `ext` nor defeated by it: not choosable.
             provisional = {
-                c for c in alive if any(not (att[b] & ext) and b not in ext for b in outside(c))
+                c for c in alive if any(not (att[b] & ext) and b not in ext for b in outside[c])
             }
             sub = {c: att[c] & alive for c in alive}
             for found in _gf(sub, (alive - provisional) & allowed, max_cycle, max_extensions):

@@ -48,8 +48,7 @@ def verify(debate: Debate) -> list[Diagnostic]:
                 out.append(
                     Diagnostic(
                         "expectation-failed",
-                        f"{quote(ident)} is {_state(e.outcome)} but not listed under "
-                        f"'expect.{e.outcome}'",
+                        f"{quote(ident)} is {e.outcome} but not listed under 'expect.{e.outcome}'",
                         debate.file,
                         e.line,
                         e.column,
@@ -59,10 +58,6 @@ def verify(debate: Debate) -> list[Diagnostic]:
                     )
                 )
     return out
-
-
-def _state(outcome: str) -> str:
-    return "unanswered" if outcome == "unanswered" else outcome
 
 
 def _actual(ident: str, labelling: Labelling, not_answered: set[str]) -> str:
