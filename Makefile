@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: demo test setup graphviz diagrams bench clean
+.PHONY: demo test setup graphviz node diagrams bench clean
 
 # Check every debate, summarise one in the terminal, and draw it as SVG under out/.
 demo: $(READY) graphviz
@@ -14,7 +14,7 @@ demo: $(READY) graphviz
 	$(BIN)/argmap render debates/retrieval-or-concepts.yaml -o out/retrieval-or-concepts.svg
 
 # Every gate: formatting, lint, types, the whole test suite. CI runs exactly this.
-test: $(READY) graphviz
+test: $(READY) graphviz node
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/mypy
@@ -37,6 +37,10 @@ $(READY): pyproject.toml scripts/setup
 
 graphviz:
 	@sh scripts/ensure-graphviz
+
+# Node.js and Mermaid's parser (tests/js), which the tests check Mermaid output with.
+node:
+	@sh scripts/ensure-node
 
 clean:
 	rm -rf $(VENV) out .mypy_cache .pytest_cache .ruff_cache

@@ -22,7 +22,7 @@ from argmap.errors import ArgmapError, Diagnostic, Severity
 from argmap.load import Result, check
 from argmap.model import Debate
 from argmap.output import write_atomic
-from argmap.render import UnknownClaimError, clean, report, terminal
+from argmap.render import DOT_TIMEOUT, UnknownClaimError, clean, report, terminal
 
 if TYPE_CHECKING:
     from argmap.render.dot import DiagramOptions
@@ -358,6 +358,15 @@ UnansweredOption = Annotated[
 ]
 ClusterOption = Annotated[Cluster | None, typer.Option("--cluster", help="Group claims: speakers.")]
 ThemeOption = Annotated[ThemeName, typer.Option("--theme", help="light or dark.")]
+TimeoutOption = Annotated[
+    float,
+    typer.Option(
+        "--timeout",
+        min=0,
+        metavar="SECONDS",
+        help="Stop Graphviz after this long (0: no limit).",
+    ),
+]
 
 
 def _diagram_setup(
@@ -405,7 +414,7 @@ def _diagram_setup(
     return fmt, options
 
 
-def _draw(file: Path, output: str, fmt: Format, options: DiagramOptions) -> bool:
+def _draw(file: Path, output: str, fmt: Format, options: DiagramOptions, timeout: float) -> bool:
     """Load, draw and write once; print what happened. False when it failed."""
     from argmap.render.dot import DOT_LIMIT
     from argmap.render.formats import render
@@ -417,7 +426,7 @@ def _draw(file: Path, output: str, fmt: Format, options: DiagramOptions) -> bool
             err.print(_styled(d))
         return False
     try:
-        drawn = render(result.debate, fmt.name, options)
+        drawn = render(result.debate, fmt.name, options, timeout=timeout)
         if output == "-":
             sys.stdout.write(drawn.data.decode("utf-8"))
         else:
@@ -448,16 +457,22 @@ def render_command(
     unanswered: UnansweredOption = False,
     cluster: ClusterOption = None,
     theme: ThemeOption = ThemeName.LIGHT,
+    timeout: TimeoutOption = DOT_TIMEOUT,
 ) -> None:
     """Draw the debate as SVG, PNG or PDF (with Graphviz), or write DOT or Mermaid text.
 
     Exit status: 0; 1 when the file has errors, a claim or speaker is unknown, Graphviz is
-    missing or fails, or OUT cannot be written; 2 for a usage error.
+    missing, fails or runs out of time, or OUT cannot be written; 2 for a usage error; 130
+    when interrupted (Ctrl-C), which leaves OUT as it was.
     """
     fmt, options = _diagram_setup(
         file, output, format, direction, sources, focus, depth, speaker, unanswered, cluster, theme
     )
-    if not _draw(file, output, fmt, options):
+    try:
+        drawn = _draw(file, output, fmt, options, timeout)
+    except KeyboardInterrupt:
+        raise fail("interrupted; nothing was written", 130) from None
+    if not drawn:
         raise typer.Exit(1)
 
 
@@ -474,6 +489,7 @@ def watch_command(
     unanswered: UnansweredOption = False,
     cluster: ClusterOption = None,
     theme: ThemeOption = ThemeName.LIGHT,
+    timeout: TimeoutOption = DOT_TIMEOUT,
     interval: Annotated[
         float, typer.Option("--interval", min=0.05, help="Seconds between looks at FILE.")
     ] = 0.5,
@@ -493,7 +509,7 @@ def watch_command(
         raise fail("watch writes to a file: give -o OUT", 2)
     _err().print(Text.assemble("watching ", (clean(str(file)), "bold"), "; Ctrl-C stops"))
     try:
-        watch(file, lambda: _draw(file, output, fmt, options), interval)
+        watch(file, lambda: _draw(file, output, fmt, options, timeout), interval)
     except KeyboardInterrupt:
         _err().print("stopped")
 

@@ -12,6 +12,11 @@ import difflib
 from argmap.errors import ArgmapError, quote
 from argmap.model import Claim, Debate
 
+# Seconds Graphviz's `dot` may take before it is stopped (`render --timeout`). 10,000 claims draw
+# in about 10 s on a 2-core machine; this leaves room for slower machines while a runaway layout
+# still ends.
+DOT_TIMEOUT = 120.0
+
 # C0 controls except newline, DEL, C1 controls: shown as `\xNN`. Bidirectional embeddings,
 # overrides and isolates (which reorder what follows them on screen): shown as `\uNNNN`.
 _ESCAPES: dict[int, str] = {

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from argmap.analyze import Labelling, Status, label, unanswered
 from argmap.errors import ArgmapError
 from argmap.model import Debate, Relation, RelationKind
+from argmap.render import DOT_TIMEOUT
 
 WRAP = 42  # characters per line of claim text
 # Above this many claims, `dot`'s placement step (network simplex) takes minutes; bounding its
@@ -138,6 +139,35 @@ def quoted(value: str) -> str:
     return '"' + clean.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+# Characters a URL may keep as they are: RFC 3986's unreserved and reserved ones, and `%` of the
+# escapes already in it. Graphviz copies a URL into SVG and PDF without any escaping, so a quote
+# or `<` in a source's address could end the attribute and start markup; they are encoded.
+_URL_SAFE = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#[]@!$()*+,;=%&"
+)
+
+
+def link(url: str, xml: bool = True) -> str | None:
+    """The address of a source as a clickable link, or None when it is not http(s).
+
+    Every character outside `_URL_SAFE` is percent-encoded (as UTF-8), so nothing in the address
+    can break out of the attribute Graphviz writes it into. With `xml` (for SVG and DOT), `&` is
+    written `&amp;`, which SVG reads back as `&`; PDF takes the address as it is.
+
+    >>> link('https://example.org/a b?x=1&y="<2>"')
+    'https://example.org/a%20b?x=1&amp;y=%22%3C2%3E%22'
+    >>> link("javascript:alert(1)") is None
+    True
+    """
+    if not re.match(r"(?i)https?://", url):
+        return None
+    out = "".join(
+        c if c in _URL_SAFE else "".join(f"%{b:02X}" for b in c.encode("utf-8", "replace"))
+        for c in url
+    )
+    return out.replace("&", "&amp;") if xml else out
+
+
 def wrap(value: str, width: int = WRAP) -> list[str]:
     lines: list[str] = []
     for paragraph in value.splitlines() or [""]:
@@ -187,8 +217,12 @@ def to_dot(
     options: DiagramOptions | None = None,
     labelling: Labelling | None = None,
     engine: str | None = None,
+    *,
+    xml_links: bool = True,
 ) -> str:
     """The debate as DOT text, ready for Graphviz's `dot`.
+
+    Links to sources are written for SVG (see `link`); `xml_links=False` writes them for PDF.
 
     >>> from argmap import loads
     >>> d = loads("title: T\\nclaims:\\n  a: {text: A}\\n  b: {text: B, rebuts: a}\\n")
@@ -258,7 +292,7 @@ def to_dot(
             out.append(indent + _claim_node(debate, c, labelling, c in quiet, options, theme))
         if speaker is not None:
             out.append("  }")
-    for c in junctions:
+    for c in (c for c in drawn if c in junctions):  # file order, not set order
         out.append(
             f"  {quoted(c + '#reasoning')} [id={quoted(c + '#reasoning')}, "
             f'class="reasoning", shape=point, width=0.09, label="", '
@@ -295,8 +329,9 @@ def to_dot(
                 f"fillcolor={quoted(theme.source[1])}",
                 f"label=<{'<BR/>'.join(lines)}>",
             ]
-            if s.url and re.match(r"(?i)https?://", s.url):
-                attrs += [f"URL={quoted(s.url)}", 'target="_blank"']
+            url = link(s.url, xml_links) if s.url else None
+            if url:
+                attrs += [f"URL={quoted(url)}", 'target="_blank"']
             out.append(f"  {quoted(s.id)} [{', '.join(attrs)}]")
         for c in drawn:
             for cite in debate.claims[c].cites:
@@ -408,23 +443,51 @@ def _legend(
 IMAGE_FORMATS = ("svg", "png", "pdf")
 
 
-def render_image(dot_text: str, fmt: str, engine: str = "dot") -> bytes:
-    """Draw DOT text with Graphviz as svg, png or pdf."""
-    import subprocess
+def render_image(
+    dot_text: str, fmt: str, engine: str = "dot", timeout: float | None = DOT_TIMEOUT
+) -> bytes:
+    """Draw DOT text with Graphviz as svg, png or pdf, stopping `dot` after `timeout` seconds.
 
-    engine = "dot" if engine in LAYOUTS else engine
+    `dot` runs as a child process that is killed when it runs out of time or when the caller is
+    interrupted (Ctrl-C), so no layout outlives the command. The graphviz package's own `pipe`
+    cannot stop it, hence the direct call.
+    """
+    import subprocess
 
     import graphviz
 
+    program = "dot" if engine in LAYOUTS else engine
+    command = [str(graphviz.DOT_BINARY if program == "dot" else program), f"-T{fmt}"]
     try:
-        image: bytes = graphviz.pipe(engine, fmt, dot_text.encode("utf-8"), quiet=True)
-        return image
-    except graphviz.ExecutableNotFound:
+        done = subprocess.run(
+            command,
+            input=dot_text.encode("utf-8"),
+            capture_output=True,
+            timeout=timeout or None,
+            check=False,
+        )
+    except FileNotFoundError:
         raise DiagramError(
-            f"drawing {fmt.upper()} needs Graphviz's `{engine}` program, which is not installed; "
+            f"drawing {fmt.upper()} needs Graphviz's `{program}` program, which is not installed; "
             "install the graphviz package (Debian/Ubuntu: sudo apt-get install graphviz; "
             "macOS: brew install graphviz), or write .dot or .mmd, which need no Graphviz"
         ) from None
-    except subprocess.CalledProcessError as e:
-        detail = (e.stderr or b"").decode("utf-8", "replace").strip().splitlines()
-        raise DiagramError(f"Graphviz's `{engine}` failed: {detail[-1] if detail else e}") from None
+    except subprocess.TimeoutExpired:
+        raise DiagramError(
+            f"Graphviz's `{program}` took longer than {timeout:g} s and was stopped; draw part of "
+            "the map (--focus ID --depth N, --speaker NAME, --unanswered), write .dot or .mmd, "
+            "which need no layout, or allow more time with --timeout SECONDS (0: no limit)"
+        ) from None
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        if done.returncode < 0:
+            import signal
+
+            try:
+                why = f"was stopped by {signal.Signals(-done.returncode).name}"
+            except ValueError:
+                why = f"was stopped by signal {-done.returncode}"
+        else:
+            why = f"failed: {detail[-1] if detail else f'exit status {done.returncode}'}"
+        raise DiagramError(f"Graphviz's `{program}` {why}; nothing was written")
+    return done.stdout

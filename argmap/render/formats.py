@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.model import Debate
+from argmap.render import DOT_TIMEOUT
 from argmap.render.dot import DiagramError, DiagramOptions, engine_for
 
 
@@ -47,16 +48,20 @@ class Rendered:
 
 
 def render(
-    debate: Debate, fmt: str, options: DiagramOptions | None = None, engine: str | None = None
+    debate: Debate,
+    fmt: str,
+    options: DiagramOptions | None = None,
+    engine: str | None = None,
+    timeout: float | None = DOT_TIMEOUT,
 ) -> Rendered:
-    """The debate drawn in `fmt` (a name in `FORMATS`)."""
+    """The debate drawn in `fmt` (a name in `FORMATS`); `dot` may take `timeout` seconds."""
     options = options or DiagramOptions()
     if fmt not in FORMATS:
         raise DiagramError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "mmd":
         from argmap.render.mermaid import to_mermaid
 
-        text = to_mermaid(debate, direction=options.direction, sources=options.sources)
+        text = to_mermaid(debate, options)
         return Rendered(text.encode("utf-8"), None, False)
     from argmap.analyze import label
     from argmap.render.dot import render_image, select, to_dot
@@ -64,7 +69,7 @@ def render(
     labelling = label(debate)
     automatic = engine is None
     chosen = engine or engine_for(len(select(debate, labelling, options)))
-    dot = to_dot(debate, options, labelling, chosen)
+    dot = to_dot(debate, options, labelling, chosen, xml_links=fmt != "pdf")
     if fmt == "dot":
         return Rendered(dot.encode("utf-8"), chosen, automatic and chosen != "dot")
-    return Rendered(render_image(dot, fmt, chosen), chosen, automatic and chosen != "dot")
+    return Rendered(render_image(dot, fmt, chosen, timeout), chosen, automatic and chosen != "dot")

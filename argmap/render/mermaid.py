@@ -3,12 +3,16 @@
 Everything taken from the debate file is data. Node labels are built from a small safe set of
 ASCII characters; every other character, user text or not, is written as a Mermaid entity code
 (`#34;` for `"`), so no claim, speaker or source can end a label, start a link or a comment, or
-reach the page as HTML. Node names are made from ids by an encoding that cannot collide and never
-spells a Mermaid keyword. The title goes into the front matter as a JSON-style string.
+reach the page as HTML. A node is named by its claim's id when Mermaid reads that id as a plain
+name, and by an encoding of the id otherwise (`node_names`). The title goes into the front
+matter as a JSON-style string.
 
 Relations keep their direction in the model, from the answering claim to the claim it answers,
 so the chart is drawn in the opposite direction to the one asked for: `TB` (first claims on top,
 replies below) is written `flowchart BT`.
+
+What is drawn follows `DiagramOptions`, as for DOT: the same `select()` filters, the same
+undercut junctions, speaker boxes and themes.
 
 >>> from argmap import loads
 >>> print(to_mermaid(loads("title: T\\nclaims:\\n  a: {text: A}\\n  b: {text: B, rebuts: a}\\n")))
@@ -16,26 +20,29 @@ replies below) is written `flowchart BT`.
 title: "T"
 ---
 flowchart BT
-    c_a(["a<br>A<br>#10008; defeated"])
-    c_b["b<br>B<br>#10004; standing #183; unanswered"]
-    c_b -->|rebuts| c_a
+    a(["a<br>A<br>#10008; defeated"])
+    b["b<br>B<br>#10004; standing #183; unanswered"]
+    b -->|rebuts| a
     classDef standing fill:#DCEBF7,stroke:#0072B2,color:#000000;
     classDef defeated fill:#FBE3D6,stroke:#D55E00,stroke-dasharray:5 3,color:#000000;
     classDef undecided fill:#FFF3C4,stroke:#E69F00,stroke-dasharray:2 2,color:#000000;
     classDef unanswered stroke-width:3px;
-    class c_b standing;
-    class c_a defeated;
-    class c_b unanswered;
+    class b standing;
+    class a defeated;
+    class b unanswered;
     linkStyle 0 stroke:#D55E00,stroke-width:2px;
 <BLANKLINE>
 """
 
 from __future__ import annotations
 
+import re
 import textwrap
+from dataclasses import dataclass
 
 from argmap.analyze import Labelling, Status, label, unanswered
 from argmap.model import Debate, RelationKind
+from argmap.render.dot import THEMES, DiagramError, DiagramOptions, select
 
 WRAP = 40  # characters per line of a label's text
 DIRECTIONS = ("TB", "LR", "BT", "RL")
@@ -48,6 +55,33 @@ _FLIPPED = {"TB": "BT", "BT": "TB", "LR": "RL", "RL": "LR"}
 # every non-ASCII character are left out because they mean something to Mermaid, HTML or Markdown.
 _SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,!?'()/_-")
 _ID_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+# Ids Mermaid 11 reads back as exactly themselves in node, link and `class` statements (checked
+# with its parser in tests/test_render_mermaid.py): words joined by single `.` or `-` ...
+_PLAIN = re.compile(r"[A-Za-z0-9_]+(?:[.-][A-Za-z0-9_]+)*")
+# ... unless the first word, leading digits aside and in any case, is one of these, which the
+# lexer takes for a keyword or a link target (`end`, `1end`, `end-x`, `_self.a`, `click`).
+# Mermaid trips on fewer than this (`End` and `click-a` parse); these are refused to be safe.
+_KEYWORDS = frozenset(
+    {
+        "end",
+        "graph",
+        "subgraph",
+        "flowchart",
+        "style",
+        "class",
+        "classdef",
+        "linkstyle",
+        "interpolate",
+        "_self",
+        "_blank",
+        "_parent",
+        "_top",
+        "call",
+        "click",
+        "href",
+    }
+)
 
 SEPARATOR = "\u00b7"  # between an id and its speaker, and a status and `unanswered`
 MARKS = {
@@ -62,6 +96,7 @@ SHAPES = {
     Status.UNDECIDED: ('{{"', '"}}'),
 }
 SOURCE_SHAPE = ('[/"', '"/]')
+JUNCTION_SHAPE = "(( ))"  # a small empty circle: the reasoning of a claim, as in DOT
 
 # Okabe-Ito colours, told apart by colour-blind readers; the dashes and shapes repeat the status.
 CLASS_DEFS = (
@@ -71,30 +106,103 @@ CLASS_DEFS = (
     "classDef unanswered stroke-width:3px;",
 )
 SOURCE_CLASS_DEF = "classDef source fill:#FFFFFF,stroke:#000000,color:#000000;"
+REASONING_CLASS_DEF = "classDef reasoning fill:#555555,stroke:#555555;"
 
 # Each kind of link: how it is drawn (line style, head) and its colour; colour is never the only
-# difference, and every link is labelled with its kind as well.
+# difference, and every link but a claim's line to its own reasoning is labelled with its kind.
 LINKS = {
     RelationKind.REBUTS.value: ("-->", "#D55E00"),  # solid line, arrow
     RelationKind.SUPPORTS.value: ("-.->", "#009E73"),  # dotted line, arrow
     RelationKind.UNDERCUTS.value: ("==>", "#CC79A7"),  # thick line, arrow
     "cites": ("-.-", "#999999"),  # dotted line, no head (only with sources)
+    "reasoning": ("---", "#555555"),  # plain line, no head: a claim to its junction
 }
+
+
+@dataclass(frozen=True)
+class Palette:
+    """The class definitions and link colours of one theme."""
+
+    class_defs: tuple[str, ...]
+    source: str
+    reasoning: str
+    links: dict[str, str]  # kind -> colour
+    config: tuple[str, ...] = ()  # front-matter lines setting Mermaid's own theme
+
+
+def _dark() -> Palette:
+    theme = THEMES["dark"]
+    sb, sf = theme.status[Status.STANDING]  # border, fill
+    db, df = theme.status[Status.DEFEATED]
+    ub, uf = theme.status[Status.UNDECIDED]
+    colour = f"color:{theme.text}"
+    return Palette(
+        class_defs=(
+            f"classDef standing fill:{sf},stroke:{sb},{colour};",
+            f"classDef defeated fill:{df},stroke:{db},stroke-dasharray:5 3,{colour};",
+            f"classDef undecided fill:{uf},stroke:{ub},stroke-dasharray:2 2,{colour};",
+            "classDef unanswered stroke-width:3px;",
+        ),
+        source=f"classDef source fill:{theme.source[1]},stroke:{theme.source[0]},{colour};",
+        reasoning=f"classDef reasoning fill:{theme.muted},stroke:{theme.muted};",
+        links={**theme.edge, "reasoning": theme.muted},
+        config=("config:", "  theme: dark"),
+    )
+
+
+PALETTES = {
+    "light": Palette(
+        CLASS_DEFS,
+        SOURCE_CLASS_DEF,
+        REASONING_CLASS_DEF,
+        {kind: colour for kind, (_, colour) in LINKS.items()},
+    ),
+    "dark": _dark(),
+}
+
+
+def _entity(c: str) -> str:
+    code = ord(c)
+    # HTML shows `&#0;` and a lone surrogate as U+FFFD, and `&#128;`...`&#159;` as the
+    # Windows-1252 characters (`&#147;` is a curly quote): write what it would show for the
+    # first two, and the same for C1 controls rather than a character the text never had.
+    if code == 0 or 0x80 <= code < 0xA0 or 0xD800 <= code < 0xE000:
+        return "#65533;"
+    return f"#{code};"
 
 
 def escape(text: str) -> str:
     """`text` for a quoted Mermaid label: safe characters kept, the rest as `#<decimal>;`.
 
+    Mermaid shows each code as its character, except NUL, C1 controls and lone surrogates,
+    which are written as U+FFFD, the replacement character.
+
     >>> escape('He said "x" ]; A --> B %% <b>')
     'He said #34;x#34; #93;#59; A --#62; B #37;#37; #60;b#62;'
     """
-    return "".join(c if c in _SAFE else f"#{ord(c)};" for c in text)
+    return "".join(c if c in _SAFE else _entity(c) for c in text)
 
 
-def _encode_id(ident: str) -> str:
+def is_plain(ident: str) -> bool:
+    """Whether Mermaid reads `ident` as a node name exactly as written.
+
+    >>> [is_plain(i) for i in ("not-stored", "a.b", "End", "end", "1end", "end-x", "a--b", "x#1")]
+    [True, True, False, False, False, False, False, False]
+    """
+    if not _PLAIN.fullmatch(ident):
+        return False
+    lower = ident.lower()
+    first = re.split(r"[.-]", lower, maxsplit=1)[0].lstrip("0123456789")
+    return not lower.startswith("flowchart") and first not in _KEYWORDS
+
+
+def encode_id(ident: str) -> str:
     """Letters and digits kept, `_` doubled, other ASCII `_xx`, anything else `_uxxxxxx` (hex).
 
     Decoding is unambiguous (after `_` comes `_`, `u` or a hex digit), so no two ids collide.
+
+    >>> encode_id("end"), encode_id("a--b"), encode_id("a_2db"), encode_id("x#1")
+    ('end', 'a_2d_2db', 'a__2db', 'x_231')
     """
     out = []
     for c in ident:
@@ -109,21 +217,64 @@ def _encode_id(ident: str) -> str:
     return "".join(out)
 
 
-def node_id(claim_id: str) -> str:
-    """The Mermaid node name of a claim: `c_` and the encoded id (`not-stored` -> `c_not_2dstored`).
+@dataclass(frozen=True)
+class NodeNames:
+    """The Mermaid name of everything a debate's flowchart can hold, each key in file order."""
 
-    >>> node_id("end"), node_id("a-b.c"), node_id("a_2db")
-    ('c_end', 'c_a_2db_2ec', 'c_a__2db')
+    claims: dict[str, str]  # claim id -> node name
+    sources: dict[str, str]  # source id -> node name
+    junctions: dict[str, str]  # id of an undercut claim -> the node of its reasoning
+    speakers: dict[str, str]  # speaker's name -> id of the subgraph boxing their claims
+
+
+def node_names(debate: Debate) -> NodeNames:
+    """Every node and subgraph name of the debate's flowchart, whatever the options draw.
+
+    A claim or source is named by its id when `is_plain(id)`. Any other id is encoded: `c_`
+    (a source: `s_`) and the id with each character but a letter or digit written as `_` and its
+    hex code (`-` is `_2d`, `_` is `__`, `x#1` gives `s_x_231`). A junction is named after its
+    claim's node, with `.reasoning`, and speaker boxes are `speaker_1`, `speaker_2`, ... in the
+    order speakers first appear. A name already taken gets `_2` (`_3`, ...) added; ids used as
+    they are come first, then encoded ones, junctions and boxes, each in file order, so the same
+    debate always gives the same names and no two things share one.
+
+    >>> from argmap import loads
+    >>> names = node_names(loads("title: T\\nclaims:\\n  end: {text: A}\\n  c_end: {text: B}\\n"))
+    >>> names.claims
+    {'end': 'c_end_2', 'c_end': 'c_end'}
     """
-    return "c_" + _encode_id(claim_id)
+    taken: set[str] = set()
 
+    def take(name: str) -> str:
+        unique, n = name, 1
+        while unique in taken:
+            n += 1
+            unique = f"{name}_{n}"
+        taken.add(unique)
+        return unique
 
-def source_node_id(source_id: str) -> str:
-    """The Mermaid node name of a source: `s_` and the encoded id (`a#2` -> `s_a_232`).
-
-    Claims and sources share one namespace of ids, but the prefixes keep their nodes apart anyway.
-    """
-    return "s_" + _encode_id(source_id)
+    # A claim and a source may share an id in a debate built in code: the prefixes keep them apart.
+    items = [*(("c_", c) for c in debate.claims), *(("s_", s) for s in debate.sources)]
+    chosen: dict[tuple[str, str], str] = {}
+    for prefix, ident in items:
+        if is_plain(ident) and ident not in taken:
+            chosen[prefix, ident] = take(ident)
+    for prefix, ident in items:
+        if (prefix, ident) not in chosen:
+            chosen[prefix, ident] = take(prefix + encode_id(ident))
+    claims = {c: chosen["c_", c] for c in debate.claims}
+    undercut = {r.target for r in debate.relations if r.kind is RelationKind.UNDERCUTS}
+    junctions = {c: take(claims[c] + ".reasoning") for c in debate.claims if c in undercut}
+    speakers: dict[str, str] = {}
+    for claim in debate.claims.values():
+        if claim.by is not None and claim.by not in speakers:
+            speakers[claim.by] = take(f"speaker_{len(speakers) + 1}")
+    return NodeNames(
+        claims=claims,
+        sources={s: chosen["s_", s] for s in debate.sources},
+        junctions=junctions,
+        speakers=speakers,
+    )
 
 
 _TITLE_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -157,7 +308,13 @@ def title_line(title: str) -> str:
 
 
 def _label(lines: list[str]) -> str:
-    return "<br>".join(escape(line) for line in lines)
+    body = "<br>".join(escape(line) for line in lines)
+    # Mermaid trims a label's text; a space it would drop (an empty id) is kept as an entity.
+    if body.startswith(" "):
+        body = "#32;" + body[1:]
+    if body.endswith(" "):
+        body = body[:-1] + "#32;"
+    return body
 
 
 def _wrap(text: str) -> list[str]:
@@ -165,64 +322,114 @@ def _wrap(text: str) -> list[str]:
 
 
 def to_mermaid(
-    debate: Debate,
-    labelling: Labelling | None = None,
-    direction: str = "TB",
-    *,
-    sources: bool = False,
+    debate: Debate, options: DiagramOptions | None = None, labelling: Labelling | None = None
 ) -> str:
     """The debate as the text of a Mermaid flowchart, ending in a newline.
 
-    `direction` says where the first claims go: `TB` on top (replies below), `BT` at the bottom,
-    `LR` on the left, `RL` on the right. With `sources`, each source is drawn as a parallelogram
-    linked to the claims that cite it. The same debate always gives the same text, and a claim's
-    node line depends only on the claim, its status and whether it went unanswered.
+    `options` are those of `to_dot`: `direction` says where the first claims go (`TB` on top,
+    replies below; `BT`, `LR`, `RL`); `focus`/`depth`, `speaker` and `unanswered_only` choose
+    the claims drawn, as `select()` does; `sources` draws the sources those claims cite, as
+    parallelograms; `cluster_speakers` boxes each speaker's claims in a subgraph; `theme` is
+    `light` or `dark`. The same debate always gives the same text, and a claim's node line
+    depends only on the claim, its node name (`node_names`), its status and whether it went
+    unanswered.
     """
-    if direction not in _FLIPPED:
-        raise ValueError(f"direction must be one of {', '.join(DIRECTIONS)}, not {direction!r}")
+    options = options or DiagramOptions()
+    if options.direction not in _FLIPPED:
+        raise DiagramError(
+            f"direction must be one of {', '.join(DIRECTIONS)}, not {options.direction!r}"
+        )
+    if options.theme not in PALETTES:
+        raise DiagramError(f"theme must be one of {', '.join(PALETTES)}, not {options.theme!r}")
+    palette = PALETTES[options.theme]
     labelling = labelling if labelling is not None else label(debate)
+    drawn = select(debate, labelling, options)
+    shown = set(drawn)
+    names = node_names(debate)
     open_ids = {u.id for u in unanswered(debate)}
+    relations = [r for r in debate.relations if r.source in shown and r.target in shown]
+    # An undercut attacks a claim's reasoning, the step from that claim to what it answers: as
+    # in DOT, that step goes through a junction the undercut points at.
+    undercut = {r.target for r in relations if r.kind is RelationKind.UNDERCUTS}
+    answering = {r.source for r in relations if r.kind is not RelationKind.UNDERCUTS}
+    junctions = [c for c in drawn if c in undercut and c in answering]
+    junction_set = set(junctions)
+    cited = {cite.source for c in drawn for cite in debate.claims[c].cites}
+    sources = [s for s in debate.sources if s in cited] if options.sources else []
+    title = debate.title
+    if options.focus is not None:
+        title += f" (around {options.focus}, depth {options.depth})"
 
-    out = ["---", title_line(debate.title), "---", f"flowchart {_FLIPPED[direction]}"]
+    out = ["---", title_line(title), *palette.config, "---"]
+    out.append(f"flowchart {_FLIPPED[options.direction]}")
     by_class: dict[str, list[str]] = {s.value: [] for s in Status}
     by_class["unanswered"] = []
-    for claim in debate.claims.values():
-        status = labelling.status[claim.id]
-        node = node_id(claim.id)
-        head = claim.id if claim.by is None else f"{claim.id} {SEPARATOR} {claim.by}"
-        mark = MARKS[status]
-        if claim.id in open_ids:
-            mark += f" {SEPARATOR} unanswered"
-            by_class["unanswered"].append(node)
-        by_class[status.value].append(node)
-        start, end = SHAPES[status]
-        out.append(f"    {node}{start}{_label([head, *_wrap(claim.text), mark])}{end}")
-    if sources:
-        for source in debate.sources.values():
-            start, end = SOURCE_SHAPE
-            body = _label([source.id, *_wrap(source.title or source.url or "")])
-            out.append(f"    {source_node_id(source.id)}{start}{body}{end}")
+    groups: dict[str | None, list[str]] = {}
+    for c in drawn:
+        groups.setdefault(debate.claims[c].by if options.cluster_speakers else None, []).append(c)
+    for speaker, members in groups.items():
+        indent = "    "
+        if speaker is not None:
+            out.append(f'    subgraph {names.speakers[speaker]}["{escape(speaker)}"]')
+            indent = "        "
+        for c in members:
+            claim = debate.claims[c]
+            status = labelling.status[c]
+            node = names.claims[c]
+            head = c if claim.by is None else f"{c} {SEPARATOR} {claim.by}"
+            mark = MARKS[status]
+            if c in open_ids:
+                mark += f" {SEPARATOR} unanswered"
+                by_class["unanswered"].append(node)
+            by_class[status.value].append(node)
+            start, end = SHAPES[status]
+            out.append(f"{indent}{node}{start}{_label([head, *_wrap(claim.text), mark])}{end}")
+        if speaker is not None:
+            out.append("    end")
+    for c in junctions:
+        out.append(f"    {names.junctions[c]}{JUNCTION_SHAPE}")
+    for s in sources:
+        source = debate.sources[s]
+        start, end = SOURCE_SHAPE
+        body = _label([s, *_wrap(source.title or source.url or "")])
+        out.append(f"    {names.sources[s]}{start}{body}{end}")
 
-    links: list[tuple[str, str, str]] = [
-        (node_id(r.source), r.kind.value, node_id(r.target)) for r in debate.relations
-    ]
+    links = [(names.claims[c], "reasoning", names.junctions[c]) for c in junctions]
+    for r in relations:
+        tail, head = names.claims[r.source], names.claims[r.target]
+        if r.kind is RelationKind.UNDERCUTS:
+            if r.target in junction_set:
+                head = names.junctions[r.target]
+        elif r.source in junction_set:
+            tail = names.junctions[r.source]
+        links.append((tail, r.kind.value, head))
     if sources:
-        for claim in debate.claims.values():
-            for source_id in dict.fromkeys(c.source for c in claim.cites):  # once each, in order
-                links.append((node_id(claim.id), "cites", source_node_id(source_id)))
-    out.extend(f"    {a} {LINKS[kind][0]}|{kind}| {b}" for a, kind, b in links)
+        for c in drawn:
+            for s in dict.fromkeys(cite.source for cite in debate.claims[c].cites):  # once each
+                if s in names.sources:
+                    links.append((names.claims[c], "cites", names.sources[s]))
+    for a, kind, b in links:
+        arrow = LINKS[kind][0]
+        out.append(
+            f"    {a} {arrow} {b}" if kind == "reasoning" else f"    {a} {arrow}|{kind}| {b}"
+        )
 
-    out.extend(f"    {line}" for line in CLASS_DEFS)
-    if sources:
-        out.append(f"    {SOURCE_CLASS_DEF}")
+    out.extend(f"    {line}" for line in palette.class_defs)
+    if options.sources:
+        out.append(f"    {palette.source}")
+    if junctions:
+        out.append(f"    {palette.reasoning}")
     for name, nodes in by_class.items():
         if nodes:
             out.append(f"    class {','.join(nodes)} {name};")
-    if sources and debate.sources:
-        out.append(f"    class {','.join(map(source_node_id, debate.sources))} source;")
+    if sources:
+        out.append(f"    class {','.join(names.sources[s] for s in sources)} source;")
+    if junctions:
+        out.append(f"    class {','.join(names.junctions[c] for c in junctions)} reasoning;")
     # Mermaid numbers links in the order they are written; one `linkStyle` line per kind.
-    for kind, (_, colour) in LINKS.items():
+    for kind, colour in palette.links.items():
         indices = ",".join(str(i) for i, link in enumerate(links) if link[1] == kind)
         if indices:  # the colour must not end the line: Mermaid would read `#...;` as an entity
-            out.append(f"    linkStyle {indices} stroke:{colour},stroke-width:2px;")
+            width = "1px" if kind == "reasoning" else "2px"
+            out.append(f"    linkStyle {indices} stroke:{colour},stroke-width:{width};")
     return "\n".join(out) + "\n"
