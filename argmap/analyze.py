@@ -12,7 +12,6 @@ explained in plain words in docs/analysis.md.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -45,7 +44,7 @@ class Acceptance:
 class Labelling:
     status: dict[str, Status]
     # Why: for a defeated claim, its standing attackers; for the others, all their attackers.
-    attackers: dict[str, tuple[str, ...]]
+    attackers: Mapping[str, Sequence[str]]
     acceptance: dict[str, Acceptance]  # undecided claims only
 
     def of(self, status: Status) -> list[str]:
@@ -59,8 +58,9 @@ class Labelling:
 def attackers_of(debate: Debate) -> dict[str, list[str]]:
     """Each claim's attackers (what rebuts or undercuts it), in the order of the file."""
     out: dict[str, list[str]] = {c: [] for c in debate.claims}
+    supports = RelationKind.SUPPORTS
     for r in debate.relations:
-        if r.kind.is_attack:
+        if r.kind is not supports:
             out[r.target].append(r.source)
     return out
 
@@ -72,7 +72,7 @@ def label(debate: Debate) -> Labelling:
     undecided = [c for c, s in status.items() if s is Status.UNDECIDED]
     return Labelling(
         status=status,
-        attackers={c: tuple(a) for c, a in att.items()},
+        attackers=att,
         acceptance=preferred_acceptance(att, undecided),
     )
 
@@ -88,25 +88,30 @@ def grounded(attackers: Mapping[str, Sequence[str]]) -> dict[str, Status]:
     {'a': <Status.UNDECIDED: 'undecided'>, 'b': <Status.UNDECIDED: 'undecided'>, \
 'c': <Status.UNDECIDED: 'undecided'>, 'd': <Status.STANDING: 'standing'>}
     """
-    attacks: dict[str, list[str]] = {c: [] for c in attackers}
-    for target, sources in attackers.items():
+    # Claims are numbered so that the loop works on lists and a bytearray: this runs on
+    # millions of claims, where dict lookups by id would dominate.
+    ids = list(attackers)
+    index = {c: i for i, c in enumerate(ids)}
+    attacks: list[list[int]] = [[] for _ in ids]
+    left = [0] * len(ids)
+    for target, sources in enumerate(attackers.values()):
+        left[target] = len(sources)
         for s in sources:
-            attacks[s].append(target)
-    left = {c: len(a) for c, a in attackers.items()}
-    status = dict.fromkeys(attackers, Status.UNDECIDED)
-    queue = deque(c for c, n in left.items() if n == 0)
-    while queue:
-        claim = queue.popleft()
-        status[claim] = Status.STANDING
+            attacks[index[s]].append(target)
+    state = bytearray(len(ids))  # 0 undecided, 1 standing, 2 defeated
+    queue = [i for i, n in enumerate(left) if n == 0]
+    for claim in queue:  # the list grows as claims are reached: a first-in, first-out queue
+        state[claim] = 1
         for target in attacks[claim]:
-            if status[target] is not Status.UNDECIDED:
+            if state[target]:
                 continue
-            status[target] = Status.DEFEATED
+            state[target] = 2
             for further in attacks[target]:
                 left[further] -= 1
-                if left[further] == 0 and status[further] is Status.UNDECIDED:
+                if left[further] == 0 and not state[further]:
                     queue.append(further)
-    return status
+    names = (Status.UNDECIDED, Status.STANDING, Status.DEFEATED)
+    return {c: names[x] for c, x in zip(ids, state, strict=True)}
 
 
 # --- preferred acceptance ----------------------------------------------------------------------

@@ -11,6 +11,10 @@ from __future__ import annotations
 import json
 import random
 import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from argmap.model import Claim, Debate, Relation, RelationKind
 
 WORDS = (
     "model",
@@ -84,3 +88,25 @@ def generate(claims: int, seed: int = 7) -> str:
 
 if __name__ == "__main__":
     sys.stdout.write(generate(int(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 7))
+
+
+def build(claims: int, seed: int = 7) -> Debate:
+    """A debate shaped like `generate`'s, built in code (no YAML): for timing the analysis alone."""
+    rng = random.Random(seed)
+    speakers = [f"user{i}" for i in range(max(3, claims // 40))]
+    made: dict[str, Claim] = {}
+    relations: list[Relation] = []
+    for i in range(claims):
+        ident = f"c{i}"
+        made[ident] = Claim(ident, "text", by=rng.choice(speakers), line=i + 1, column=3)
+        if i > 0:
+            targets = sorted(
+                {rng.randrange(max(0, i - 50), i) for _ in range(rng.choice((1, 1, 2)))}
+            )
+            kind = RelationKind.SUPPORTS if rng.random() < 0.3 else RelationKind.REBUTS
+            if kind is RelationKind.REBUTS and rng.random() < 0.05 and i + 1 < claims:
+                targets.append(i + 1)
+            relations.extend(Relation(ident, f"c{t}", kind, i + 1, 5) for t in targets)
+    return Debate(
+        title=f"Synthetic debate of {claims} claims", claims=made, relations=tuple(relations)
+    )

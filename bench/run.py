@@ -1,9 +1,12 @@
 """The benchmark: each command in a fresh process, several runs, median wall time and peak RSS.
 
-    make bench        (or: .venv/bin/python bench/run.py [--runs N])
+    make bench        (or: .venv/bin/python bench/run.py [--runs N] [--sizes 1000,10000])
 
-Floors measured in the same run (`python -c pass`, `import yaml`, a plain CSafeLoader load of
-the same file) keep the ratios meaningful on a noisy machine.
+Inputs are the files in `debates/` and synthetic debates of 1,000, 10,000 and 100,000 claims
+(`bench/generate.py`, seeded: the same bytes on every machine). Floors measured in the same run
+(`python -c pass`, `import yaml`, a plain CSafeLoader load of the same file) keep the ratios
+meaningful on a noisy machine. Where the Argdown CLI is on PATH (or installed by the tests under
+tests/js), the same debates exported to Argdown are timed with it as the peer to beat.
 """
 
 from __future__ import annotations
@@ -11,7 +14,9 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -23,64 +28,123 @@ from generate import generate
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 ARGMAP = [PY, "-m", "argmap"]
+LABEL_1M = (
+    "import gc, sys, time; sys.path.insert(0, {bench!r}); from generate import build; "
+    "from argmap.analyze import label; d = build(1_000_000); gc.collect(); gc.freeze(); "
+    "t = time.perf_counter(); label(d); print(time.perf_counter() - t)"
+)
 
 
-def measure(argv: list[str], runs: int) -> tuple[float, float]:
-    """Median seconds and peak RSS (MiB) of `argv` run `runs` times, each a fresh process."""
+def measure(argv: list[str], runs: int, inner: bool = False) -> tuple[float, float]:
+    """Median seconds and peak RSS (MiB) of `argv` run `runs` times, each a fresh process.
+
+    With `inner`, the seconds are the number the command prints (a time it took itself).
+    """
     times, peaks = [], []
     for _ in range(runs):
+        out_r, out_w = os.pipe()
         start = time.perf_counter()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the child
             devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, 1)
+            os.dup2(out_w, 1)
             os.dup2(devnull, 2)
             os.execv(argv[0], argv)
+        os.close(out_w)
+        with os.fdopen(out_r, "rb") as f:
+            printed = f.read()
         _, status, usage = os.wait4(pid, 0)
-        times.append(time.perf_counter() - start)
+        elapsed = time.perf_counter() - start
+        times.append(float(printed.split()[-1]) if inner else elapsed)
         peaks.append(usage.ru_maxrss / 1024)
         if os.waitstatus_to_exitcode(status) not in (0, 1):
             raise SystemExit(f"failed: {' '.join(argv)}")
     return statistics.median(times), max(peaks)
 
 
+def argdown_cli() -> str | None:
+    found = shutil.which("argdown")
+    local = ROOT / "tests/js/node_modules/.bin/argdown"
+    return found or (str(local) if local.exists() else None)
+
+
+def imports_of_help() -> set[str]:
+    """The modules `argmap --help` imports, from `python -X importtime`."""
+    done = subprocess.run(
+        [PY, "-X", "importtime", "-m", "argmap", "--help"], capture_output=True, text=True
+    )
+    return {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--no-label", action="store_true", help="skip the 1,000,000-claim row")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     tmp = Path(tempfile.mkdtemp(prefix="argmap-bench-"))
     files = {n: tmp / f"synthetic-{n}.yaml" for n in sizes}
     for n, f in files.items():
         f.write_text(generate(n))
-    rows: list[tuple[str, float, float]] = []
-
-    def row(name: str, argv: list[str], runs: int = args.runs) -> None:
-        t, m = measure(argv, runs)
-        rows.append((name, t, m))
-        print(f"  {name:<48} {t:8.3f} s {m:8.1f} MiB", flush=True)
+    runs = args.runs
 
     print(
         f"argmap benchmark: {platform.platform()}, Python {platform.python_version()}, "
-        f"{os.cpu_count()} cores, {args.runs} runs each (median time, peak RSS)"
+        f"{os.cpu_count()} cores; median of {runs} runs (1 for the largest), peak RSS"
     )
-    row("python -c pass (floor)", [PY, "-c", "pass"])
-    row("python -c 'import yaml' (floor)", [PY, "-c", "import yaml"])
-    row("argmap --help", [*ARGMAP, "--help"])
+    print()
+    print(f"| {'what':<52} | {'median s':>9} | {'peak MiB':>9} |")
+    print(f"| {'-' * 52} | {'-' * 9}:| {'-' * 9}:|")
+
+    def row(name: str, argv: list[str], n: int = runs, inner: bool = False) -> float:
+        t, m = measure(argv, n, inner)
+        print(f"| {name:<52} | {t:9.3f} | {m:9.1f} |", flush=True)
+        return t
+
+    row("`python -c pass` (floor)", [PY, "-c", "pass"])
+    row("`python -c 'import yaml'` (floor)", [PY, "-c", "import yaml"])
+    row("`argmap --help`", [*ARGMAP, "--help"])
     for p in sorted((ROOT / "debates").glob("*.yaml")):
-        row(f"argmap check {p.name}", [*ARGMAP, "check", str(p)])
-        row(f"argmap summary {p.name}", [*ARGMAP, "summary", str(p)])
+        row(f"`argmap check` {p.name}", [*ARGMAP, "check", str(p)])
+        row(f"`argmap summary` {p.name}", [*ARGMAP, "summary", str(p)])
+    floors: dict[int, float] = {}
     for n, f in files.items():
-        few = 1 if n >= 100_000 else args.runs
+        few = 1 if n >= 100_000 else runs
+        size = f"{n:,} claims ({f.stat().st_size / 1e6:.1f} MB)"
         load = f"import yaml; yaml.load(open({str(f)!r}), Loader=yaml.CSafeLoader)"
-        row(f"yaml CSafeLoader load, {n} claims (floor)", [PY, "-c", load], few)
-        row(f"argmap check, {n} claims", [*ARGMAP, "check", "-q", str(f)], few)
+        floors[n] = row(f"CSafeLoader load, {size} (floor)", [PY, "-c", load], few)
+        check = row(f"`argmap check`, {n:,} claims", [*ARGMAP, "check", "-q", str(f)], few)
+        print(f"| {'  check / CSafeLoader load':<52} | {check / floors[n]:9.2f} | {'':>9} |")
         if n <= 10_000:
             summary = [*ARGMAP, "summary", "--format", "json", str(f)]
-            row(f"argmap summary --format json, {n} claims", summary, few)
+            row(f"`argmap summary --format json`, {n:,} claims", summary, few)
             svg = [*ARGMAP, "render", str(f), "-o", str(tmp / f"{n}.svg")]
-            row(f"argmap render svg, {n} claims", svg, 1 if n > 1000 else few)
+            row(f"`argmap render` SVG, {n:,} claims", svg, 1 if n > 1000 else few)
+    if not args.no_label:
+        label = [PY, "-c", LABEL_1M.format(bench=str(Path(__file__).resolve().parent))]
+        row("status labelling, 1,000,000 claims (in process)", label, 1, inner=True)
+    print()
+    heavy = sorted(imports_of_help() & {"networkx", "graphviz", "yaml", "argmap.analyze"})
+    print(f"`argmap --help` imports: {', '.join(heavy) or 'none'} of networkx, graphviz, yaml")
+    argdown = argdown_cli()
+    if argdown is None:
+        print("Argdown CLI: not on PATH; peer rows skipped (npm install -g @argdown/cli)")
+    else:
+        print(f"Argdown CLI: {argdown}")
+        for n, f in files.items():
+            if n > 10_000:
+                continue
+            out = tmp / f"synthetic-{n}.argdown"
+            exported = subprocess.run(
+                [*ARGMAP, "export", str(f), "--to", "argdown", "-o", str(out)], capture_output=True
+            )
+            if exported.returncode != 0:
+                print(f"Argdown peer: export failed: {exported.stderr.decode().strip()}")
+                break
+            row(f"`argdown json`, {n:,} claims", [argdown, "json", str(out), str(tmp)], 1)
+            svg = [argdown, "map", "--format", "svg", str(out), str(tmp)]
+            row(f"`argdown map --format svg`, {n:,} claims", svg, 1)
 
 
 if __name__ == "__main__":
