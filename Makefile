@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: demo test setup graphviz node diagrams bench clean
+.PHONY: demo test setup graphviz node diagrams bench fuzz clean
 
 # Check every debate, summarise one in the terminal, and draw it as SVG under out/.
 demo: $(READY) graphviz
@@ -25,6 +25,11 @@ setup: $(READY)
 # Speed and memory, each command a fresh process (see bench/run.py).
 bench: $(READY) graphviz
 	$(BIN)/python bench/run.py
+
+# Damaged debates through the loader and every command, longer than the test suite does
+# (tests/fuzz.py; SEED=n for another run). Failing inputs are saved under out/fuzz/.
+fuzz: $(READY)
+	$(BIN)/python -m tests.fuzz --iterations 20000 --seed $(or $(SEED),1)
 
 # The diagram shown in the README; a test checks that the DOT beside it is today's output.
 diagrams: $(READY) graphviz

@@ -28,12 +28,15 @@ CODES: dict[str, Code] = {
     for c in (
         # The file itself.
         Code("read-error", Severity.ERROR, "the file cannot be read"),
+        Code("file-too-large", Severity.ERROR, "the file is larger than argmap reads"),
         Code("not-utf8", Severity.ERROR, "the file is not UTF-8 text"),
         Code("empty-file", Severity.ERROR, "the file holds no YAML document"),
         Code("yaml-syntax", Severity.ERROR, "the YAML cannot be parsed"),
+        Code("nesting-too-deep", Severity.ERROR, "the YAML nests deeper than argmap reads"),
         Code("yaml-tag", Severity.ERROR, "a YAML tag asks for something other than plain data"),
         Code("yaml-alias", Severity.ERROR, "YAML anchors and aliases are not supported"),
         Code("duplicate-key", Severity.ERROR, "a mapping repeats a key"),
+        Code("too-many-problems", Severity.ERROR, "more problems than argmap lists for one file"),
         # The shape of the data.
         Code("wrong-type", Severity.ERROR, "a value has the wrong type"),
         Code("empty-value", Severity.ERROR, "a value is empty or blank"),
@@ -103,6 +106,46 @@ class Diagnostic:
             "hint": self.hint,
             "path": self.path,
         }
+
+
+# The most diagnostics kept for one file. Past it they are only counted: a file made of
+# mistakes (millions of aliases, say) cannot fill memory, or a terminal, with messages.
+MAX_PROBLEMS = 10_000
+
+
+class Diagnostics(list[Diagnostic]):
+    """The diagnostics of one file, of which the first `limit` are kept and the rest counted."""
+
+    def __init__(self, limit: int = MAX_PROBLEMS) -> None:
+        super().__init__()
+        self.limit = limit
+        self.dropped = 0
+
+    def append(self, d: Diagnostic) -> None:
+        if len(self) < self.limit:
+            super().append(d)
+        else:
+            self.dropped += 1
+
+    def extend(self, ds: Iterable[Diagnostic]) -> None:
+        for d in ds:
+            self.append(d)
+
+    def finish(self, file: str) -> list[Diagnostic]:
+        """In the order editors want them, and a last one saying how many were not kept."""
+        out = sorted(self, key=sort_key)
+        if self.dropped:
+            out.append(
+                Diagnostic(
+                    "too-many-problems",
+                    f"{self.dropped:,} more problems are not listed: argmap lists the first "
+                    f"{self.limit:,} of a file",
+                    file,
+                    hint="fix the problems listed, or the one mistake that repeats, and check "
+                    "again",
+                )
+            )
+        return out
 
 
 def sort_key(d: Diagnostic) -> tuple[str, int, int, str, str]:

@@ -12,14 +12,15 @@ import gc
 import json
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from argmap.errors import CODES, DebateError, Diagnostic, quote, sort_key
+from argmap.errors import CODES, DebateError, Diagnostic, Diagnostics, quote
 from argmap.model import (
     Citation,
     Claim,
@@ -46,16 +47,19 @@ from argmap.spec import (
 )
 from argmap.yamlnodes import (
     BOOL,
+    BYTES_PER_VALUE,
     FLOAT,
     INT,
     NULL,
     STR,
     TEXT_TAGS,
     Refused,
+    index,
     join,
     kind,
     parse,
     position,
+    quote_hint,
 )
 
 
@@ -76,13 +80,20 @@ class Result:
         return [d for d in self.diagnostics if not d.is_error]
 
 
-def load(path: str | os.PathLike[str]) -> Debate:
+# The largest file argmap reads, unless told otherwise: far above any debate written by hand
+# (the 100,000-claim benchmark is 26 MB) and far below what would exhaust memory. With it, the
+# number of values in a file is bounded to one per BYTES_PER_VALUE bytes of the limit.
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+DEFAULT_MAX_VALUES = DEFAULT_MAX_BYTES // BYTES_PER_VALUE
+
+
+def load(path: str | os.PathLike[str], *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Debate:
     """Load a debate file; raise `DebateError` listing every diagnostic if it has errors.
 
     The `expect:` block is loaded but not verified: that is `check`'s job, and a debate whose
-    expectations fail is still worth analysing to see why.
+    expectations fail is still worth analysing to see why. `max_bytes` is as for `check`.
     """
-    return _unwrap(check(path, verify=False))
+    return _unwrap(check(path, verify=False, max_bytes=max_bytes))
 
 
 def loads(text: str, file: str = "<string>") -> Debate:
@@ -96,26 +107,43 @@ def _unwrap(result: Result) -> Debate:
     return result.debate
 
 
-def check(path: str | os.PathLike[str], verify: bool = True) -> Result:
-    """Check a debate file. Never raises for a bad file: problems come back as diagnostics."""
+def check(
+    path: str | os.PathLike[str],
+    verify: bool = True,
+    *,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+) -> Result:
+    """Check a debate file. Never raises for a bad file: problems come back as diagnostics.
+
+    A file larger than `max_bytes` (None or 0: no limit) is refused before it is read, and
+    one with more than a value for every `BYTES_PER_VALUE` bytes of `max_bytes` as it is read.
+    """
     file = os.fspath(path)
-    text, diagnostic = _read(Path(file), file)
+    text, diagnostic = _read(file, max_bytes or None)
     if text is None:
         assert diagnostic is not None
         return Result(file, None, [diagnostic])
-    return check_text(text, file, verify)
+    max_values = max_bytes // BYTES_PER_VALUE if max_bytes else None
+    return check_text(text, file, verify, max_values=max_values)
 
 
-def check_text(text: str, file: str = "<string>", verify: bool = True) -> Result:
+def check_text(
+    text: str,
+    file: str = "<string>",
+    verify: bool = True,
+    *,
+    max_values: int | None = DEFAULT_MAX_VALUES,
+) -> Result:
     """Check YAML text as a debate file named `file`.
 
     With `verify`, a debate that loads is also held to the outcomes in its `expect:` block.
+    Text with more than `max_values` values (None: no limit) is refused as it is read.
     """
     collecting = gc.isenabled()
     gc.disable()  # building the tree allocates many small objects; the cyclic GC only slows that
     try:
-        root, diagnostics = parse(text, file)
-        builder = _Builder(file, diagnostics)
+        root, found = parse(text, file, max_values)
+        builder = _Builder(file, found)
         debate = builder.build(root)
     finally:
         if collecting:
@@ -124,7 +152,7 @@ def check_text(text: str, file: str = "<string>", verify: bool = True) -> Result
         from argmap.expect import verify as verify_expectations
 
         builder.diagnostics.extend(verify_expectations(debate))
-    diagnostics = sorted(builder.diagnostics, key=sort_key)
+    diagnostics = builder.diagnostics.finish(file)
     if any(d.is_error for d in diagnostics):
         debate = None
     elif debate is not None:
@@ -132,20 +160,47 @@ def check_text(text: str, file: str = "<string>", verify: bool = True) -> Result
     return Result(file, debate, diagnostics)
 
 
-def _read(path: Path, file: str) -> tuple[str | None, Diagnostic | None]:
+def _read(file: str, limit: int | None) -> tuple[str | None, Diagnostic | None]:
+    """The text of `file`, never reading more than `limit` bytes and one more.
+
+    The size is checked before reading, and the read itself is bounded, so that a file that
+    grows while it is read, or a device such as /dev/zero, cannot make argmap read forever.
+    """
+
     def fail(message: str, hint: str | None = None) -> tuple[None, Diagnostic]:
         return None, Diagnostic("read-error", message, file, hint=hint)
 
+    folder = ("this is a folder, not a file", "name a .yaml file inside it")
     try:
-        data = path.read_bytes()
+        # Without O_NONBLOCK, opening a named pipe waits for a writer, perhaps for ever.
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         return fail("no such file", "check the path; `argmap new FILE` starts a new debate")
+    except NotADirectoryError:
+        return fail("no such file: a part of the path is a file, not a folder", "check the path")
     except IsADirectoryError:
-        return fail("this is a folder, not a file", "name a .yaml file inside it")
+        return fail(*folder)
     except PermissionError:
         return fail("permission denied", "make the file readable, e.g. `chmod u+r FILE`")
     except OSError as e:
         return fail(f"cannot read the file: {e.strerror or e}")
+    except ValueError:  # a NUL character, which no path can hold
+        return fail("no such file: the path holds a NUL character", "check the path")
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            os.close(fd)
+            return fail(*folder)
+        with os.fdopen(fd, "rb", buffering=0) as f:
+            os.set_blocking(fd, True)
+            size = info.st_size if stat.S_ISREG(info.st_mode) else None
+            if size is not None and limit is not None and size > limit:
+                return None, _too_large(file, size, limit)
+            data = _read_at_most(f, None if limit is None else limit + 1, size or 0)
+    except OSError as e:
+        return fail(f"cannot read the file: {e.strerror or e}")
+    if limit is not None and len(data) > limit:
+        return None, _too_large(file, None, limit)  # it grew, or is a stream
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as e:
@@ -162,12 +217,90 @@ def _read(path: Path, file: str) -> tuple[str | None, Diagnostic | None]:
         )
 
 
+def _read_at_most(f: BinaryIO, cap: int | None, expected: int) -> bytes:
+    """Up to `cap` bytes (None: all), in one read when the file is the `expected` size."""
+    chunks: list[bytes] = []
+    total = 0
+    while cap is None or total < cap:
+        want = max(expected + 1 - total, 1 << 16)
+        chunk = f.read(want if cap is None else min(want, cap - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
+def _too_large(file: str, size: int | None, limit: int) -> Diagnostic:
+    shown, most = format_size(size or 0), format_size(limit)
+    if shown.replace(".0 ", " ") == most:  # rounded to the limit: show the bytes
+        shown, most = f"{size:,} bytes", f"{limit:,} bytes"
+    unit = 1 << 30 if (size or 0) >= 1 << 30 else 1 << 20
+    suggest = format_size(-(-(size or 2 * limit) // unit) * unit).replace(" ", "")
+    return Diagnostic(
+        "file-too-large",
+        f"the file is {shown}, more than the limit of {most}"
+        if size is not None
+        else f"the file is larger than the limit of {most}",
+        file,
+        hint=f"to read it anyway, raise the limit: `argmap --max-size {suggest} ...` or "
+        f"ARGMAP_MAX_SIZE={suggest} (0 for no limit)",
+    )
+
+
+_UNITS = {
+    "": 1,
+    "b": 1,
+    "kb": 1000,
+    "mb": 1000**2,
+    "gb": 1000**3,
+    "kib": 1 << 10,
+    "mib": 1 << 20,
+    "gib": 1 << 30,
+}
+_SIZE = re.compile(r"(\d+(?:\.\d+)?) ?([a-z]*)")
+
+
+def parse_size(text: str) -> int:
+    """A size written as bytes or with a unit (KB, MB, GB: powers of 1000; KiB, MiB, GiB:
+    powers of 1024), in any case; 0 means no limit.
+
+    >>> [parse_size(s) for s in ("1000", "64MiB", "200 MB", "1.5gb", "0")]
+    [1000, 67108864, 200000000, 1500000000, 0]
+    """
+    m = _SIZE.fullmatch(text.strip().lower())
+    if m is None or m[2] not in _UNITS:
+        raise ValueError(
+            f"{quote(text)} is not a size: write a number of bytes, or a number with "
+            "KB, MB, GB, KiB, MiB or GiB (0: no limit)"
+        )
+    return int(float(m[1]) * _UNITS[m[2]])
+
+
+def format_size(n: int) -> str:
+    """A size as people read it, in the largest unit that divides it or with one decimal.
+
+    >>> [format_size(n) for n in (1, 312, 2048, 67108864, 200_000_000, 1_500_001, 1 << 30)]
+    ['1 byte', '312 bytes', '2 KiB', '64 MiB', '200 MB', '1.4 MiB', '1 GiB']
+    """
+    if n < 1024:
+        return f"{n} byte{'' if n == 1 else 's'}"
+    for name, unit in (("GiB", 1 << 30), ("GB", 1000**3), ("MiB", 1 << 20), ("MB", 1000**2),
+                       ("KiB", 1 << 10), ("KB", 1000)):  # fmt: skip
+        if n % unit == 0:
+            return f"{n // unit} {name}"
+    name, unit = next(
+        u for u in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)) if n >= u[1]
+    )
+    return f"{n / unit:.1f} {name}"
+
+
 # --- wording -------------------------------------------------------------------------------------
 
 
 def _type_hint(node: Node, wanted: str = "text") -> str | None:
     if isinstance(node, ScalarNode) and node.tag in (BOOL, INT, FLOAT):
-        return f'YAML reads {node.value} as {kind(node)}; put it in quotes: "{node.value}"'
+        return quote_hint(node)
     if isinstance(node, SequenceNode | MappingNode):
         if wanted == "name":
             return "`by:` names one speaker; put details about them under `speakers:`"
@@ -175,22 +308,56 @@ def _type_hint(node: Node, wanted: str = "text") -> str | None:
     return None
 
 
-def _suggest(
-    word: str, candidates: list[str], what: str = "ids", cutoff: float = 0.6
-) -> str | None:
-    """A did-you-mean hint that says so when only case or spaces differ."""
-    squeezed = "".join(word.split()).casefold()
-    for c in candidates:
-        if "".join(c.split()).casefold() == squeezed:
-            if c.casefold() == word.casefold():
-                why = "differ in case"
-            elif c == "".join(word.split()):
-                why = "have no spaces"
-            else:
-                why = "differ in case and have no spaces"
-            return f"did you mean {quote(c)}? {what} {why}"
-    close = difflib.get_close_matches(word, candidates, n=1, cutoff=cutoff)
-    return f"did you mean {quote(close[0])}?" if close else None
+# A did-you-mean compares the word with every candidate, so a file with thousands of unknown ids
+# among thousands of claims would take minutes. Past this many comparisons in one file, a hint
+# names only ids that differ in case or spaces, which are found by lookup, not comparison.
+SUGGESTION_BUDGET = 100_000
+
+
+def _squeeze(word: str) -> str:
+    return "".join(word.split()).casefold()
+
+
+class _Names:
+    """The names a reference may mean, indexed for did-you-mean hints."""
+
+    def __init__(self, names: list[str], what: str = "ids") -> None:
+        self.names = names
+        self.what = what
+        self.squeezed: dict[str, str] = {}
+        for name in names:
+            self.squeezed.setdefault(_squeeze(name), name)
+
+
+class _Suggestions:
+    def __init__(self) -> None:
+        self.budget = SUGGESTION_BUDGET
+
+    def closest(self, word: str, names: _Names, cutoff: float = 0.6) -> tuple[str, str] | None:
+        """The name `word` was probably meant to be, and why when only case or spaces differ."""
+        match = names.squeezed.get(_squeeze(word))
+        if match is not None:
+            if match.casefold() == word.casefold():
+                return match, "differ in case"
+            if match == "".join(word.split()):
+                return match, "have no spaces"
+            return match, "differ in case and have no spaces"
+        if len(names.names) > self.budget or len(word) > 200:
+            return None
+        self.budget -= len(names.names)
+        close = difflib.get_close_matches(word, names.names, n=1, cutoff=cutoff)
+        return (close[0], "") if close else None
+
+    def hint(self, word: str, names: _Names, cutoff: float = 0.6) -> str | None:
+        """A did-you-mean hint that says so when only case or spaces differ."""
+        return _did_you_mean(self.closest(word, names, cutoff), names)
+
+
+def _did_you_mean(found: tuple[str, str] | None, names: _Names) -> str | None:
+    if found is None:
+        return None
+    name, why = found
+    return f"did you mean {quote(name)}?" + (f" {names.what} {why}" if why else "")
 
 
 def _value(node: Node) -> str:
@@ -199,7 +366,15 @@ def _value(node: Node) -> str:
 
 
 def _is_http(url: str) -> bool:
-    parts = urlsplit(url.strip())
+    """Whether `url` is an http(s) address.
+
+    >>> _is_http("https://example.org/a"), _is_http("example.org"), _is_http("http://[::1")
+    (True, False, False)
+    """
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # such as an unclosed [ of an IPv6 address, found by tests/fuzz.py
+        return False
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
@@ -240,7 +415,7 @@ class _RawRelation(_Ref):
 
 
 class _Builder:
-    def __init__(self, file: str, diagnostics: list[Diagnostic]) -> None:
+    def __init__(self, file: str, diagnostics: Diagnostics) -> None:
         self.file = file
         self.diagnostics = diagnostics
         self.ids: dict[str, tuple[str, Node]] = {}  # every id defined: ("claim"|"source", key)
@@ -252,6 +427,7 @@ class _Builder:
         self.bys: list[_Ref] = []
         self.expectations: list[Expectation] = []
         self.expect_refs: list[_Ref] = []
+        self.suggestions = _Suggestions()
 
     def report(
         self, code: str, node: Node | None, message: str, hint: str | None = None, path: str = ""
@@ -313,7 +489,7 @@ class _Builder:
             hint = (
                 f"did you mean {quote(guess)}?"
                 if guess in names
-                else _suggest(key.value, names, "field names", cutoff=0.75)
+                else self.suggestions.hint(key.value, _Names(names, "field names"), cutoff=0.75)
             )
             self.report(
                 "unknown-field",
@@ -383,7 +559,7 @@ class _Builder:
         if isinstance(node, SequenceNode):
             for i, item in enumerate(node.value):
                 if not isinstance(item, Refused):
-                    yield item, f"{path}[{i}]"
+                    yield item, index(path, i)
         else:
             yield node, path
 
@@ -686,15 +862,16 @@ class _Builder:
     # -- references --
 
     def resolve(self) -> None:
-        claim_ids = [i for i, (k, _) in self.ids.items() if k == "claim"]
-        source_ids = [i for i, (k, _) in self.ids.items() if k == "source"]
+        claim_ids = _Names([i for i, (k, _) in self.ids.items() if k == "claim"])
+        source_ids = _Names([i for i, (k, _) in self.ids.items() if k == "source"])
+        suggest = self.suggestions.hint
         for rel in self.relations:
             if self.ids.get(rel.target, ("",))[0] == "claim":
                 continue
             if rel.target in self.ids:
                 hint = f"{quote(rel.target)} is a source; cite it with `cites:`"
             else:
-                hint = _suggest(rel.target, claim_ids) or "define the claim, or fix the id"
+                hint = suggest(rel.target, claim_ids) or "define the claim, or fix the id"
             self.report(
                 "unknown-claim",
                 rel.node,
@@ -710,7 +887,7 @@ class _Builder:
                     ref.node,
                     f"{quote(ref.target)} is listed under 'expect.{ref.owner}' "
                     "but no claim has that id",
-                    _suggest(ref.target, claim_ids) or "list claim ids only",
+                    suggest(ref.target, claim_ids) or "list claim ids only",
                     ref.path,
                 )
         cited = set()
@@ -724,7 +901,7 @@ class _Builder:
                     "`supports:`, `rebuts:` or `undercuts:`"
                 )
             else:
-                hint = _suggest(ref.target, source_ids) or (
+                hint = suggest(ref.target, source_ids) or (
                     "list it under `sources:`, or cite inline as {url: ..., title: ...}"
                 )
             self.report(
@@ -807,21 +984,21 @@ class _Builder:
         return tuple(out.values())
 
     def check_speakers(self, speakers: dict[str, Speaker]) -> None:
-        names = list(speakers)
+        names = _Names(list(speakers), "names")
         used = set()
         for ref in self.bys:
             used.add(ref.target)
             if ref.target in speakers:
                 continue
-            close = difflib.get_close_matches(ref.target, names, n=1, cutoff=0.6)
-            used.update(close)  # a misspelt name is not also an unused speaker
+            found = self.suggestions.closest(ref.target, names)
+            if found is not None:
+                used.add(found[0])  # a misspelt name is not also an unused speaker
             self.report(
                 "unknown-speaker",
                 ref.node,
                 f"{quote(ref.owner)} is by {quote(ref.target)}, "
                 "who is not listed under 'speakers:'",
-                _suggest(ref.target, names, "names")
-                or f"add {quote(ref.target)} under 'speakers:'",
+                _did_you_mean(found, names) or f"add {quote(ref.target)} under 'speakers:'",
                 ref.path,
             )
         for name, speaker in speakers.items():

@@ -1,20 +1,33 @@
 """YAML text → a tree of YAML nodes with positions, holding only plain data.
 
-The text is composed into nodes, never constructed into Python objects, so no tag can run code.
-The tree is then vetted once: what YAML allows but a debate file must not have (duplicate keys,
-tags, anchors and aliases, keys that are not text) is reported and cut out, so the loader that
-walks the tree next sees only plain mappings, lists and scalars.
+The text is composed into nodes, never constructed into Python objects, so no tag can run code;
+no alias is ever expanded, so a small file cannot grow into a huge tree ("billion laughs");
+nesting is bounded, and nothing here recurses. The tree is then vetted once: what YAML allows
+but a debate file must not have (duplicate keys, tags, anchors and aliases, keys that are not
+text) is reported and cut out, so the loader that walks the tree next sees only plain mappings,
+lists and scalars.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent
+from yaml.composer import ComposerError
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from argmap.errors import Diagnostic, quote
+from argmap.errors import Diagnostic, Diagnostics, quote
 
 # libyaml's parser is several times faster than the pure-Python one; both are safe here because
 # nodes are only composed, never constructed.
@@ -36,12 +49,13 @@ class Refused(ScalarNode):
         super().__init__(NULL, "", node.start_mark, node.end_mark)
 
 
-def parse(text: str, file: str) -> tuple[Node | None, list[Diagnostic]]:
-    """Compose and vet `text`; the root node is None when the text cannot be read as YAML."""
-    diagnostics: list[Diagnostic] = []
-    root = _compose(text, file, diagnostics)
+def parse(text: str, file: str, max_values: int | None = None) -> tuple[Node | None, Diagnostics]:
+    """Compose and vet `text`; the root node is None when the text cannot be read as YAML, or
+    holds more than `max_values` values (None: no limit)."""
+    diagnostics = Diagnostics()
+    root = _compose(text, file, diagnostics, max_values)
     if root is not None:
-        _Vetting(file, diagnostics).run(root, text)
+        _Vetting(file, diagnostics).run(root)
     return root, diagnostics
 
 
@@ -81,18 +95,90 @@ def position(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+def quote_hint(node: ScalarNode) -> str:
+    """How to keep YAML from reading a number or true/false where text is meant."""
+    if len(node.value) > 40:  # a number can be as long as the file: never repeat it whole
+        return f"YAML reads this as {kind(node)}; put it in quotes"
+    return f'YAML reads {node.value} as {kind(node)}; put it in quotes: "{node.value}"'
+
+
+# Paths in diagnostics (`claims.a.rebuttals.b.text`) longer than this are shortened in the
+# middle: a file nested a thousand levels deep would otherwise give each value a path of
+# thousands of characters, and memory quadratic in its depth.
+PATH_LIMIT = 200
+
+
 def join(path: str, key: object) -> str:
-    return f"{path}.{key}" if path else str(key)
+    """The path of `key` inside `path`.
+
+    >>> join("claims", "a"), join("", "title"), len(join("x" * 300, "y"))
+    ('claims.a', 'title', 200)
+    """
+    return _shorten(f"{path}.{key}" if path else str(key))
+
+
+def index(path: str, i: int) -> str:
+    """The path of item `i` of the list at `path`."""
+    return _shorten(f"{path}[{i}]")
+
+
+def _shorten(path: str) -> str:
+    if len(path) <= PATH_LIMIT:
+        return path
+    return path[:60] + "…" + path[len(path) - (PATH_LIMIT - 61) :]
 
 
 # --- composing ---------------------------------------------------------------------------------
 
+# How deep collections may nest. Far beyond any debate (a reply chain of about 500 nested
+# claims), and low enough that libyaml, which slows down with each level of `[` and `{` it is
+# inside, stays fast: at this depth a file takes at most a few times as long as a flat one.
+MAX_DEPTH = 1000
 
-def _compose(text: str, file: str, diagnostics: list[Diagnostic]) -> Node | None:
+
+class Alias(Refused):
+    """An alias (`*name`), left in the tree where it was written and refused by the vetting."""
+
+    def __init__(self, event: AliasEvent) -> None:
+        start: Any = event.start_mark  # libyaml's marks, which read as PyYAML's
+        ScalarNode.__init__(self, NULL, "", start, start)
+
+
+# Each value costs a few hundred bytes of memory, so the number read is bounded too: a file may
+# hold one for every so many bytes of the size limit. Debates hold one per 20-30 bytes.
+BYTES_PER_VALUE = 16
+
+
+class _Stop(Exception):
+    """Composing stops: the file nests too deep, or holds too many values."""
+
+    def __init__(self, code: str, message: str, hint: str, mark: Any) -> None:
+        self.code, self.message, self.hint, self.mark = code, message, hint, mark
+
+
+def _compose(
+    text: str, file: str, diagnostics: list[Diagnostic], max_values: int | None
+) -> Node | None:
     try:
-        node: Node | None = yaml.compose(text, Loader=LOADER)
+        node = _build(text, max_values)
+    except _Stop as e:
+        line, column = e.mark.line + 1, e.mark.column + 1
+        diagnostics.append(Diagnostic(e.code, e.message, file, line, column, e.hint))
+        return None
     except yaml.MarkedYAMLError as e:
         diagnostics.append(_syntax_diagnostic(e, text, file))
+        return None
+    except UnicodeEncodeError as e:  # only text from Python can hold a lone surrogate
+        diagnostics.append(
+            Diagnostic(
+                "yaml-syntax",
+                f"the character U+{ord(text[e.start]):04X} is not valid Unicode text",
+                file,
+                text.count("\n", 0, e.start) + 1,
+                e.start - text.rfind("\n", 0, e.start),
+                "remove the character",
+            )
+        )
         return None
     except yaml.YAMLError as e:  # the reader's errors: characters YAML does not allow
         line = column = None
@@ -111,16 +197,6 @@ def _compose(text: str, file: str, diagnostics: list[Diagnostic]) -> Node | None
             )
         )
         return None
-    except RecursionError:
-        diagnostics.append(
-            Diagnostic(
-                "yaml-syntax",
-                "the YAML is nested too deeply to read",
-                file,
-                hint="flatten the nesting: refer to claims by id with `rebuts:`",
-            )
-        )
-        return None
     if node is None:
         diagnostics.append(
             Diagnostic(
@@ -131,6 +207,96 @@ def _compose(text: str, file: str, diagnostics: list[Diagnostic]) -> Node | None
             )
         )
     return node
+
+
+def _build(text: str, max_values: int | None = None) -> Node | None:
+    """Compose the one document in `text` from libyaml's events, without recursion.
+
+    Not `yaml.compose`: its composer recurses in C, one stack frame per level, so a few tens
+    of thousands of `[` crash the process, and it expands every alias into a shared node. Here
+    nesting is bounded by `MAX_DEPTH`, checked as each collection opens (libyaml has not yet
+    read further), the number of values by `max_values`, and an alias stays an `Alias` where
+    it was written, whatever it names. A scalar keeps only where it starts (its end mark is its
+    start): nothing needs its end, and each mark costs memory.
+    """
+    left = -1 if max_values is None else max_values
+    loader = LOADER(text)
+    try:
+        get, resolve = loader.get_event, loader.resolve
+        get()  # the start of the stream
+        event = get()
+        if isinstance(event, StreamEndEvent):
+            return None
+        document = event
+        root: Node | None = None
+        open_: list[Any] = []  # the collections being filled, innermost last
+        while True:
+            event = get()
+            node: Node
+            cls = type(event)
+            if cls is MappingEndEvent or cls is SequenceEndEvent:
+                node = open_.pop()
+                node.end_mark = event.end_mark
+                if cls is MappingEndEvent:
+                    items = node.value
+                    node.value = list(zip(items[::2], items[1::2], strict=True))
+            elif cls is DocumentEndEvent:
+                break
+            elif left == 0:
+                raise _too_many(max_values or 0, event.start_mark)
+            elif cls is ScalarEvent:
+                left -= 1
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = resolve(ScalarNode, event.value, event.implicit)
+                start = event.start_mark
+                node = ScalarNode(tag, event.value, start, start, event.style)
+            elif cls is MappingStartEvent or cls is SequenceStartEvent:
+                left -= 1
+                if len(open_) >= MAX_DEPTH:
+                    raise _Stop(
+                        "nesting-too-deep",
+                        f"the YAML nests more than {MAX_DEPTH:,} levels deep here",
+                        "write long reply chains flat, each reply with `rebuts: ID`, instead of "
+                        "nesting them",
+                        event.start_mark,
+                    )
+                node_class = MappingNode if cls is MappingStartEvent else SequenceNode
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = resolve(node_class, None, event.implicit)
+                open_.append(node_class(tag, [], event.start_mark, None, event.flow_style))
+                continue
+            else:  # an alias
+                left -= 1
+                node = Alias(event)
+            if open_:
+                open_[-1].value.append(node)
+            else:
+                root = node
+        event = get()
+        if not isinstance(event, StreamEndEvent):
+            raise ComposerError(
+                "expected a single document in the stream",
+                document.start_mark,
+                "but found another document",
+                event.start_mark,
+            )
+        return root
+    finally:
+        loader.dispose()
+
+
+def _too_many(max_values: int, mark: Any) -> _Stop:
+    return _Stop(
+        "file-too-large",
+        f"the file holds more than {max_values:,} values (texts, numbers, lists, mappings); "
+        "argmap stops here",
+        f"argmap reads one value for every {BYTES_PER_VALUE} bytes of its size limit; to read "
+        "the file anyway, raise the limit: `argmap --max-size SIZE ...` or ARGMAP_MAX_SIZE=SIZE "
+        "(0 for no limit)",
+        mark,
+    )
 
 
 _TAB_HINT = "YAML does not allow tabs for indentation: use spaces"
@@ -155,7 +321,9 @@ def _syntax_diagnostic(e: yaml.MarkedYAMLError, text: str, file: str) -> Diagnos
         message, hint = _UNCLOSED[context]
     else:
         message = f"{problem} ({context})" if context and context != problem else problem
-        hint = _syntax_hint(problem, text, mark)
+        if context == "while scanning a simple key" and e.context_mark is not None:
+            mark = e.context_mark  # the line without its ':', not the line after it
+        hint = _syntax_hint(e, text, mark)
         if hint == _TAB_HINT:
             message = "a tab where YAML expects spaces"
     if mark is None:
@@ -163,77 +331,122 @@ def _syntax_diagnostic(e: yaml.MarkedYAMLError, text: str, file: str) -> Diagnos
     return Diagnostic("yaml-syntax", message, file, mark.line + 1, mark.column + 1, hint)
 
 
-def _syntax_hint(problem: str, text: str, mark: Any) -> str | None:
-    lines = text.splitlines()
+_QUOTE_IT = "put the text in quotes"
+_PROBLEM_HINTS = {
+    "mapping values are not allowed": (
+        "text containing ': ' must be quoted, or written as a block after `text: >-`"
+    ),
+    "could not find expected ':'": (
+        "each line here is `key: value`: indent text that goes on from the line above, or "
+        + _QUOTE_IT
+    ),
+    "found unknown escape character": (
+        "inside double quotes a backslash starts an escape: write \\\\ for one backslash, "
+        "or use single quotes"
+    ),
+    "block sequence entries are not allowed": (
+        "a '- ' list cannot start on the line of its key: put the items on the next lines, "
+        "indented, or write [a, b]"
+    ),
+    "did not find expected node content": (
+        f"a value is missing here, or starts with a character YAML reserves: {_QUOTE_IT}"
+    ),
+    "did not find expected ',' or": (
+        f"separate the items with commas; {_QUOTE_IT} if it holds [ ] {{ }} , or ': '"
+    ),
+}
+_CONTEXT_HINTS = {
+    "while scanning an anchor": f"'&' at the start of a value marks a YAML anchor: {_QUOTE_IT}",
+    "while scanning an alias": f"'*' at the start of a value marks a YAML alias: {_QUOTE_IT}",
+    "while parsing a tag": f"'!' at the start of a value marks a YAML tag: {_QUOTE_IT}",
+    "while scanning a tag": f"'!' at the start of a value marks a YAML tag: {_QUOTE_IT}",
+    "while scanning a directive": f"'%' at the start of a line marks a YAML directive: {_QUOTE_IT}",
+    "while scanning a block scalar": (
+        "after | or > the text starts on the next line, indented; "
+        + _QUOTE_IT.replace("put", "or put")
+    ),
+}
+
+
+def _syntax_hint(e: yaml.MarkedYAMLError, text: str, mark: Any) -> str | None:
+    problem, context = e.problem or "", e.context or ""
     line = ""
-    if mark is not None and mark.line < len(lines):
-        line = lines[mark.line][: mark.column + 1]
+    if mark is not None and mark.index <= len(text):
+        line = text[text.rfind("\n", 0, mark.index) + 1 : mark.index + 1]
     if "\t" in line or "'\\t'" in problem:
         return _TAB_HINT
-    if "mapping values are not allowed" in problem:
-        return "text containing ': ' must be quoted, or written as a block after `text: >-`"
-    if "found undefined alias" in problem or "found duplicate anchor" in problem:
-        return "anchors and aliases are not supported: write the value out in full"
-    return None
+    if problem.startswith(("did not find expected key", "did not find expected '-'")):
+        return "check the indentation of this line: it lines up with no key or '-' above it"
+    if problem == "found character that cannot start any token" and line:
+        return f"{quote(line[-1])} cannot start a value: {_QUOTE_IT}"
+    for start, hint in _PROBLEM_HINTS.items():
+        if problem.startswith(start):
+            return hint
+    return _CONTEXT_HINTS.get(context)
 
 
 # --- vetting -----------------------------------------------------------------------------------
+
+
+def _children(node: Node, path: str) -> Iterator[tuple[Node, str, list[Any], int]]:
+    """The children of a vetted mapping (its values) or of a list, with their paths, and where
+    each sits in its parent."""
+    if isinstance(node, MappingNode):
+        for pair in node.value:
+            yield pair[1], join(path, pair[0].value), pair, 1
+    else:
+        items = node.value
+        for i, item in enumerate(items):
+            yield item, index(path, i), items, i
 
 
 class _Vetting:
     def __init__(self, file: str, diagnostics: list[Diagnostic]) -> None:
         self.file = file
         self.diagnostics = diagnostics
-        self.seen: set[int] = set()
-        self.alias_paths: list[str] = []
 
-    def report(
-        self, code: str, node: Node | AliasEvent, message: str, hint: str, path: str
-    ) -> None:
-        mark = node.start_mark
-        assert mark is not None  # composed nodes and parsed events always carry a position
-        line, column = mark.line + 1, mark.column + 1
+    def report(self, code: str, node: Node, message: str, hint: str, path: str) -> None:
+        line, column = position(node)
         self.diagnostics.append(Diagnostic(code, message, self.file, line, column, hint, path))
 
-    def run(self, root: Node, text: str) -> None:
+    def alias(self, node: Alias, path: str) -> None:
+        self.report(
+            "yaml-alias",
+            node,
+            "anchors and aliases (&name, *name, <<) are not supported in debate files",
+            "write the value out in full; to reuse a claim, refer to it by id",
+            path,
+        )
+
+    def run(self, root: Node) -> None:
         """Visit every node once, in document order, replacing refused ones in their parent.
 
-        An explicit stack, not recursion: a file may nest deeper than Python's call stack.
+        A stack, not recursion: a file may nest deeper than Python's call stack. It holds one
+        generator per open collection, so its children's paths are made one at a time, not all
+        at once (a list of millions of values would need gigabytes for them).
         """
-        stack: list[tuple[Node, str, list[Any] | None, int]] = [(root, "", None, 0)]
+        stack: list[Iterator[tuple[Node, str, list[Any] | None, int]]] = [
+            iter([(root, "", None, 0)])
+        ]
         while stack:
-            node, path, holder, slot = stack.pop()
-            if id(node) in self.seen:
-                # Composing shares one node object between an anchor and each of its aliases.
-                self.alias_paths.append(path)
-                node = Refused(node)
+            entry = next(stack[-1], None)
+            if entry is None:
+                stack.pop()
+                continue
+            node, path, holder, slot = entry
+            if isinstance(node, Alias):
+                self.alias(node, path)
             elif not self.tag_allowed(node, path):
                 node = Refused(node)
             if isinstance(node, Refused):
                 if holder is not None:
                     holder[slot] = node
                 continue
-            self.seen.add(id(node))
             if isinstance(node, MappingNode):
-                pairs = self.pairs(node, path)
-                node.value = pairs
-                stack.extend((p[1], join(path, p[0].value), p, 1) for p in reversed(pairs))
+                node.value = self.pairs(node, path)
+                stack.append(_children(node, path))
             elif isinstance(node, SequenceNode):
-                items = node.value = list(node.value)
-                stack.extend(
-                    (items[i], f"{path}[{i}]", items, i) for i in reversed(range(len(items)))
-                )
-        if self.alias_paths:
-            # An aliased node carries its anchor's position; the events know each alias's own.
-            events = [e for e in yaml.parse(text, Loader=LOADER) if isinstance(e, AliasEvent)]
-            for event, path in zip(events, self.alias_paths, strict=False):
-                self.report(
-                    "yaml-alias",
-                    event,
-                    "anchors and aliases (&name, *name, <<) are not supported in debate files",
-                    "write the value out in full; to reuse a claim, refer to it by id",
-                    path,
-                )
+                stack.append(_children(node, path))
 
     def pairs(self, node: MappingNode, path: str) -> list[Any]:
         """The mapping's [key, value] pairs, without merge, refused, non-text or repeated keys."""
@@ -241,8 +454,10 @@ class _Vetting:
         pairs: list[Any] = []
         for key, value in node.value:
             if key.tag == MERGE:
-                if self.is_alias(value):
-                    self.alias_paths.append(join(path, "<<"))
+                aliases = value.value if isinstance(value, SequenceNode) else [value]
+                if aliases and all(isinstance(v, Alias) for v in aliases):
+                    for alias in aliases:
+                        self.alias(alias, join(path, "<<"))
                 else:
                     self.report(
                         "yaml-alias",
@@ -252,15 +467,15 @@ class _Vetting:
                         path,
                     )
                 continue
-            if id(key) in self.seen:
-                self.alias_paths.append(path)
+            if isinstance(key, Alias):
+                self.alias(key, path)
                 continue
             if not self.tag_allowed(key, path):
                 continue
             if not (isinstance(key, ScalarNode) and key.tag == STR):
                 hint = "write the key as plain text"
                 if isinstance(key, ScalarNode) and key.tag != NULL:
-                    hint = f'YAML reads {key.value} as {kind(key)}; put it in quotes: "{key.value}"'
+                    hint = quote_hint(key)
                 self.report("wrong-type", key, f"keys must be text, not {kind(key)}", hint, path)
                 continue
             if key.value in first:
@@ -277,12 +492,6 @@ class _Vetting:
             first[key.value] = key
             pairs.append([key, value])
         return pairs
-
-    def is_alias(self, node: Node) -> bool:
-        """Whether a `<<:` value is an alias (or a list of them) rather than a written mapping."""
-        if isinstance(node, SequenceNode):
-            return bool(node.value) and all(id(v) in self.seen for v in node.value)
-        return id(node) in self.seen
 
     def tag_allowed(self, node: Node, path: str) -> bool:
         if isinstance(node, ScalarNode):

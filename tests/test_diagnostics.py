@@ -2,7 +2,8 @@
 
 Each `tests/data/invalid/<name>.yaml` is named for the code it triggers (`unknown-claim.yaml`,
 `unknown-claim-case.yaml`, ...) and `<name>.expected` holds the exact output of
-`argmap check --quiet tests/data/invalid/<name>.yaml`, run from the repository root. To add a case,
+`argmap check --quiet tests/data/invalid/<name>.yaml`, run from the repository root (after the
+global options in `OPTIONS`, for the few fixtures that need them). To add a case,
 write the file, run that command, check line, column, message and hint by hand, and save the
 output next to it.
 """
@@ -24,8 +25,17 @@ ROOT = Path(__file__).resolve().parent.parent
 INVALID = Path("tests/data/invalid")  # relative to ROOT, as the paths in the output are
 DOCS = Path("docs/diagnostics.md")
 
-# These need files that cannot live in the repository as text (missing, unreadable, not UTF-8).
-NOT_IN_FIXTURES = frozenset({"read-error", "not-utf8"})
+# These need a file that cannot live in the repository (missing, unreadable), or an output of
+# more than 10,000 diagnostics; tests/test_load.py and tests/test_property.py show them.
+NOT_IN_FIXTURES = frozenset({"read-error", "too-many-problems"})
+# Their fixtures cannot be shown as text in the docs (not UTF-8; 10,000 brackets on a line): the
+# docs show the command and its output instead, and a test runs it.
+NOT_SHOWN = frozenset({"not-utf8", "nesting-too-deep"})
+# Global options a fixture is checked with, before `check`; the docs example says so.
+OPTIONS = {
+    "file-too-large.yaml": ["--max-size", "200"],
+    "file-too-large-values.yaml": ["--max-size", "1KB"],
+}
 
 # `file:line:column: severity[code]: message`; line and column are absent for whole-file problems.
 DIAGNOSTIC = re.compile(
@@ -34,6 +44,11 @@ DIAGNOSTIC = re.compile(
 TALLY = re.compile(r"^(?P<files>\d+) files? checked: (?P<errors>\d+) errors?, \d+ warnings?$")
 SECTION = re.compile(r"^## (?P<code>\S+)$", re.MULTILINE)
 SEVERITY = re.compile(r"^\*\*Severity:\*\* (?P<severity>error|warning)$", re.MULTILINE)
+SESSION = re.compile(
+    r"^```text\n\$ argmap (?P<args>check --quiet (?P<fixture>tests/data/invalid/[\w.-]+\.yaml))\n"
+    r"(?P<output>.*?)```$",
+    re.MULTILINE | re.DOTALL,
+)
 EXAMPLE = re.compile(
     r"^From `(?P<fixture>tests/data/invalid/[\w.-]+\.yaml)`:\n\n"
     r"```yaml\n(?P<yaml>.*?)```\n\n"
@@ -103,7 +118,7 @@ def test_check_output_matches_expected(name: str) -> None:
     expected = expected_output(name)
     tally = TALLY.match(expected.splitlines()[-1])
     assert tally is not None, f"the last line of {name}'s .expected is not the tally"
-    result = run("check", "--quiet", str(INVALID / name))
+    result = run(*OPTIONS.get(name, []), "check", "--quiet", str(INVALID / name))
     assert result.output == expected
     # Errors fail the check; a file with only warnings passes unless --strict is given.
     assert result.exit_code == (1 if int(tally["errors"]) > 0 else 0)
@@ -167,7 +182,7 @@ def test_docs_give_each_code_its_severity() -> None:
 def test_docs_examples_are_the_fixtures_and_their_output() -> None:
     for code, body in doc_sections().items():
         examples = list(EXAMPLE.finditer(body))
-        if code in NOT_IN_FIXTURES:
+        if code in NOT_IN_FIXTURES | NOT_SHOWN:
             assert examples == []
             continue
         assert len(examples) >= 1, f"the section on {code} has no example from a fixture"
@@ -177,6 +192,22 @@ def test_docs_examples_are_the_fixtures_and_their_output() -> None:
             assert m["yaml"] == fixture.read_text(encoding="utf-8")
             without_tally = expected_output(fixture.name).splitlines(keepends=True)[:-1]
             assert m["output"] == "".join(without_tally)
+
+
+def test_docs_show_the_fixtures_that_cannot_be_shown_as_their_command() -> None:
+    for code in NOT_SHOWN:
+        sessions = list(SESSION.finditer(doc_sections()[code]))
+        assert len(sessions) >= 1, f"the section on {code} shows no `$ argmap check` of a fixture"
+        for m in sessions:
+            assert named_code(Path(m["fixture"]).name) == code
+            assert m["output"] == expected_output(Path(m["fixture"]).name)
+            assert run(*m["args"].split()).output == m["output"]
+
+
+def test_the_docs_say_which_options_a_fixture_is_checked_with() -> None:
+    sections = doc_sections()
+    for name, options in OPTIONS.items():
+        assert f"`argmap {' '.join(options)} check" in sections[named_code(name)]
 
 
 # -- (d) --format json -----------------------------------------------------------------------------

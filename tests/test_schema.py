@@ -27,7 +27,15 @@ SHAPE_CODES = {
 }
 # Codes for what YAML allows but JSON cannot hold (or cannot be read at all): the schema never
 # sees these files, so only the loader speaks for them.
-YAML_CODES = {"yaml-syntax", "yaml-tag", "yaml-alias", "duplicate-key", "empty-file", "not-utf8"}
+YAML_CODES = {
+    "yaml-syntax",
+    "yaml-tag",
+    "yaml-alias",
+    "duplicate-key",
+    "empty-file",
+    "not-utf8",
+    "nesting-too-deep",
+}
 
 FILES = sorted(
     [*ROOT.glob("debates/*.yaml"), *ROOT.glob("tests/data/**/*.yaml"), ROOT / "argmap/starter.yaml"]
