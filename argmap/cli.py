@@ -19,7 +19,7 @@ from rich.text import Text
 
 from argmap import __version__
 from argmap.errors import ArgmapError, Diagnostic, Severity
-from argmap.load import Result, check
+from argmap.load import DEFAULT_MAX_BYTES, Result, check, format_size, parse_size
 from argmap.model import Debate
 from argmap.output import write_atomic
 from argmap.render import DOT_TIMEOUT, UnknownClaimError, clean, report, terminal
@@ -67,14 +67,41 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+# The largest debate file this run reads (--max-size or ARGMAP_MAX_SIZE; None: no limit).
+_max_bytes: int | None = DEFAULT_MAX_BYTES
+
+
+def _size(value: str | int) -> int:
+    if isinstance(value, int):  # the default
+        return value
+    try:
+        return parse_size(value)
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from None
+
+
 @app.callback()
 def _main(
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
+    max_size: Annotated[
+        int,
+        typer.Option(
+            "--max-size",
+            metavar="SIZE",
+            parser=_size,
+            envvar="ARGMAP_MAX_SIZE",
+            show_default=format_size(DEFAULT_MAX_BYTES).replace(" ", ""),
+            help="Refuse debate files larger than this: bytes, or with KB, MB, GB, KiB, MiB or "
+            "GiB; 0 for no limit.",
+        ),
+    ] = DEFAULT_MAX_BYTES,
 ) -> None:
     """Map debates: who claimed what, what answers what, what still stands."""
+    global _max_bytes
+    _max_bytes = max_size or None
 
 
 def debate_files(paths: list[Path]) -> list[Path]:
@@ -90,7 +117,7 @@ def debate_files(paths: list[Path]) -> list[Path]:
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
             if not found:
-                raise fail(f"no .yaml files in the folder {p}", 2)
+                raise fail(f"no .yaml files in the folder {clean(str(p))}", 2)
             files.extend(found)
         else:
             files.append(p)
@@ -144,7 +171,7 @@ def check_command(
     Exit status: 0 when there are no errors (no warnings either with --strict), 1 otherwise,
     2 for a usage error.
     """
-    results = [check(f) for f in debate_files(paths)]
+    results = [check(f, max_bytes=_max_bytes) for f in debate_files(paths)]
     diagnostics = [d for r in results for d in r.diagnostics]
     errors = sum(d.is_error for d in diagnostics)
     warnings = len(diagnostics) - errors
@@ -225,7 +252,7 @@ def _screen(stderr: bool = False, soft_wrap: bool = False) -> Console:
 def _load(file: Path) -> Debate:
     """The debate in `file`; if it has errors, print its diagnostics as `check` does and exit 1."""
     # Expectations are not held here: a debate whose `expect:` fails is worth a look to see why.
-    result = check(file, verify=False)
+    result = check(file, verify=False, max_bytes=_max_bytes)
     if result.debate is None:
         err = _screen(stderr=True, soft_wrap=True)
         for d in result.diagnostics:
@@ -420,7 +447,7 @@ def _draw(file: Path, output: str, fmt: Format, options: DiagramOptions, timeout
     from argmap.render.formats import render
 
     err = _err()
-    result = check(file, verify=False)
+    result = check(file, verify=False, max_bytes=_max_bytes)
     if result.debate is None:
         for d in result.diagnostics:
             err.print(_styled(d))
@@ -512,6 +539,140 @@ def watch_command(
         watch(file, lambda: _draw(file, output, fmt, options, timeout), interval)
     except KeyboardInterrupt:
         _err().print("stopped")
+
+
+# --- import and export: other tools' formats (argmap/convert) -----------------------------------
+
+
+def _input_bytes(path: str) -> bytes:
+    """The bytes of INPUT (`-`: standard input); an unreadable file exits 1."""
+    if path == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise fail(f"{clean(path)}: no such file") from None
+    except IsADirectoryError:
+        raise fail(f"{clean(path)}: this is a folder, not a file") from None
+    except OSError as e:
+        raise fail(f"{clean(path)}: cannot read the file: {e.strerror or e}") from None
+
+
+def _same_file(output: str, other: str) -> bool:
+    return output != "-" and other != "-" and Path(output).resolve() == Path(other).resolve()
+
+
+@app.command("import")
+def import_command(
+    format: Annotated[str, typer.Argument(metavar="FORMAT", help="aif, json, kialo or argdown.")],
+    input: Annotated[
+        str, typer.Argument(metavar="INPUT", help="The file to import; '-' for standard input.")
+    ],
+    output: OutputOption,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite OUT if it exists.")] = False,
+) -> None:
+    """Import another tool's file as an argmap debate file (YAML) that passes `argmap check`.
+
+    Prints what was mapped and everything that was not (also written at the top of OUT).
+    Exit status: 0; 1 when INPUT cannot be read or is not FORMAT, or OUT exists (without
+    --force) or cannot be written; 2 for a usage error.
+    """
+    from argmap.convert import IMPORTERS, ConvertError
+    from argmap.convert.yamlwrite import imported_yaml, mapped_line
+    from argmap.load import check_text
+
+    converter = IMPORTERS.get(format.lower())
+    if converter is None:
+        raise fail(f"unknown format {clean(format)!r}; choose one of {', '.join(IMPORTERS)}", 2)
+    if output != "-" and Path(output).suffix not in DEBATE_SUFFIXES:
+        raise fail(f"{clean(output)}: a debate file ends in .yaml or .yml (or use -o -)", 2)
+    if _same_file(output, input):
+        raise fail(f"{clean(output)} is the file being imported; choose another OUT")
+    name = "<stdin>" if input == "-" else input
+    data = _input_bytes(input)
+    try:
+        imported = converter.read(data, name)
+    except ConvertError as e:
+        where = name + "".join(f":{n}" for n in (e.line, e.column) if n is not None)
+        raise fail(f"{clean(where)}: {clean(e.message)}") from None
+    text = imported_yaml(imported)
+    shown = "<stdout>" if output == "-" else output
+    result = check_text(text, shown)
+    err = _err()
+    if result.debate is None:  # a bug in an importer: say so rather than write a broken file
+        for d in result.diagnostics:
+            err.print(_styled(d))
+        raise fail(
+            "the imported debate does not pass `argmap check` (a bug in argmap): not written"
+        )
+    try:
+        if output == "-":
+            sys.stdout.write(text)
+            sys.stdout.flush()  # the debate, then the summary on stderr, in that order
+        else:
+            write_atomic(output, text.encode("utf-8"), overwrite=force)
+    except ArgmapError as e:
+        message = str(e)
+        if not force and "already exists" in message:
+            message += " (or pass --force to overwrite it)"
+        raise fail(clean(message)) from None
+    err.print(clean(mapped_line(imported.mapped)))
+    if imported.skipped:
+        err.print(f"Not mapped, or mapped with a loss ({len(imported.skipped)}):")
+        for line in imported.skipped:
+            err.print(Text(f"  - {clean(line)}"))
+    for d in result.diagnostics:  # warnings only: errors were handled above
+        err.print(_styled(d))
+    if output != "-":
+        err.print(Text.assemble("wrote ", (clean(output), "bold")))
+
+
+@app.command("export")
+def export_command(
+    file: FileArgument,
+    output: OutputOption,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            "-t",
+            metavar="FORMAT",
+            help="aif, json, graphml, gexf, apx, tgf, iccma or argdown; "
+            "by default from OUT's extension when only one format uses it.",
+        ),
+    ] = None,
+) -> None:
+    """Export a debate to another tool's format.
+
+    Exit status: 0; 1 when the file has errors or OUT cannot be written; 2 for a usage error
+    (no format, or an unknown one).
+    """
+    from argmap.convert import EXPORTERS, exporter_for
+
+    converter = EXPORTERS.get(to.lower()) if to else None
+    if to and converter is None:
+        raise fail(f"unknown format {clean(to)!r}; choose one of {', '.join(EXPORTERS)}", 2)
+    if converter is None and output != "-":
+        converter = exporter_for(Path(output).suffix)
+    if converter is None:
+        raise fail(
+            f"say which format to write with --to ({', '.join(EXPORTERS)}); OUT's extension "
+            "does not say (.json is both aif and json)",
+            2,
+        )
+    if _same_file(output, str(file)):
+        raise fail(f"{clean(output)} is the debate file itself; choose another OUT")
+    debate = _load(file)
+    data = converter.write(debate)
+    try:
+        if output == "-":
+            sys.stdout.write(data.decode("utf-8"))
+        else:
+            write_atomic(output, data)
+    except ArgmapError as e:
+        raise fail(clean(str(e))) from None
+    if output != "-":
+        _err().print(Text.assemble("wrote ", (clean(output), "bold")))
 
 
 def main() -> None:

@@ -3,7 +3,8 @@
     make bench        (or: .venv/bin/python bench/run.py [--runs N] [--sizes 1000,10000])
 
 Inputs are the files in `debates/` and synthetic debates of 1,000, 10,000 and 100,000 claims
-(`bench/generate.py`, seeded: the same bytes on every machine). Floors measured in the same run
+(`bench/generate.py`, seeded: the same bytes on every machine), and the AIF export of one of 10 MB
+for `argmap import aif`. Floors measured in the same run
 (`python -c pass`, `import yaml`, a plain CSafeLoader load of the same file) keep the ratios
 meaningful on a noisy machine. Where the Argdown CLI is on PATH (or installed by the tests under
 tests/js), the same debates exported to Argdown are timed with it as the peer to beat.
@@ -12,6 +13,7 @@ tests/js), the same debates exported to Argdown are timed with it as the peer to
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import platform
 import shutil
@@ -76,6 +78,21 @@ def imports_of_help() -> set[str]:
     return {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
 
 
+def write_aif_file(path: Path, size: int) -> int:
+    """Write the AIF export of a synthetic debate of at least `size` bytes; return its claims."""
+    from argmap import loads
+    from argmap.convert.aif import write_aif
+
+    per_claim = len(write_aif(loads(generate(1000)))) / 1000
+    claims = math.ceil(size / per_claim)
+    data = write_aif(loads(generate(claims)))
+    while len(data) < size:
+        claims += max(1, claims // 100)
+        data = write_aif(loads(generate(claims)))
+    path.write_bytes(data)
+    return claims
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
@@ -121,6 +138,10 @@ def main() -> None:
             row(f"`argmap summary --format json`, {n:,} claims", summary, few)
             svg = [*ARGMAP, "render", str(f), "-o", str(tmp / f"{n}.svg")]
             row(f"`argmap render` SVG, {n:,} claims", svg, 1 if n > 1000 else few)
+    aif = tmp / "synthetic.aif.json"
+    claims = write_aif_file(aif, 10_000_000)
+    imported = [*ARGMAP, "import", "aif", str(aif), "-o", str(tmp / "imported.yaml"), "--force"]
+    row(f"`argmap import aif`, {aif.stat().st_size / 1e6:.1f} MB ({claims:,} claims)", imported)
     if not args.no_label:
         label = [PY, "-c", LABEL_1M.format(bench=str(Path(__file__).resolve().parent))]
         row("status labelling, 1,000,000 claims (in process)", label, 1, inner=True)

@@ -1,0 +1,178 @@
+"""Moving debates between argmap and other tools: importers and exporters, in one registry.
+
+An importer turns another tool's file into a `Debate` and says what it could not map; the
+caller writes the debate as argmap YAML (`argmap.convert.yamlwrite`). An exporter turns a
+`Debate` into another tool's bytes. Converter modules are imported only when their format is
+used, so `argmap --help` stays fast. The registry drives `argmap import` / `argmap export`, the
+docs and the tests.
+
+What converters share lives here too: `provenance` (what an importer records about its input),
+`parse_json` (JSON, or an error that says where and why not) and `relations_in_order` (so that
+exports do not depend on the order relations happen to be listed in); ids derived from the
+input are made by `argmap.convert.ids`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from argmap.model import Debate, Relation
+
+
+@dataclass
+class Imported:
+    """What an importer made of a file.
+
+    `debate` holds everything that could be mapped; `mapped` counts what was (e.g.
+    `{"claims": 12, "rebuttals": 4}`); `skipped` explains, one line each, every part of the input
+    that could not be mapped or was mapped with a loss (naming the node or line), so nothing is
+    dropped silently; `provenance` describes the input (format, file name, a SHA-256 of its
+    bytes, anything the input says about itself).
+    """
+
+    debate: Debate
+    mapped: dict[str, int] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+    provenance: dict[str, str] = field(default_factory=dict)
+
+
+class ConvertError(Exception):
+    """The input cannot be read as the format asked for at all (a diagnostic, not a crash)."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass(frozen=True)
+class Converter:
+    name: str  # as typed after `argmap import` / `--to`
+    module: str  # `argmap.convert.<module>`, imported on first use
+    suffix: str  # of the files this format is usually kept in
+    description: str
+
+    def load(self) -> ModuleType:
+        return importlib.import_module(f"argmap.convert.{self.module}")
+
+    @property
+    def read(self) -> Callable[[bytes, str], Imported]:
+        """`read(data, name) -> Imported`: the module's `read` function."""
+        reader: Callable[[bytes, str], Imported] = self.load().read
+        return reader
+
+    @property
+    def write(self) -> Callable[[Debate], bytes]:
+        """`write(debate) -> bytes`: the module's `write` function for this format."""
+        writer: Callable[[Debate], bytes] = getattr(self.load(), f"write_{self.name}")
+        return writer
+
+
+IMPORTERS: dict[str, Converter] = {}
+EXPORTERS: dict[str, Converter] = {}
+
+
+def register(registry: dict[str, Converter], *converters: Converter) -> None:
+    for c in converters:
+        registry[c.name] = c
+
+
+register(
+    IMPORTERS,
+    Converter("aif", "aif", ".json", "AIF JSON (AIFdb, OVA) and xAIF"),
+    Converter("kialo", "kialo", ".txt", "Kialo's text export"),
+    Converter("argdown", "argdown", ".json", "the JSON that `argdown json` writes"),
+    Converter("json", "nodelink", ".json", "node-link JSON, as `argmap export --to json` writes"),
+)
+register(
+    EXPORTERS,
+    Converter("aif", "aif", ".json", "AIF JSON, as AIFdb and OVA read it"),
+    Converter("argdown", "argdown", ".argdown", "Argdown, for the Argdown tools"),
+    Converter("graphml", "graphml", ".graphml", "GraphML, for yEd and other graph tools"),
+    Converter("gexf", "gexf", ".gexf", "GEXF, for Gephi"),
+    Converter("json", "nodelink", ".json", "node-link JSON, as networkx and d3 read it"),
+    Converter("apx", "af", ".apx", "the attack graph in ASPARTIX format"),
+    Converter("tgf", "af", ".tgf", "the attack graph in Trivial Graph Format"),
+    Converter("iccma", "af", ".af", "the attack graph in ICCMA's `p af N` format"),
+)
+
+
+def exporter_for(suffix: str) -> Converter | None:
+    """The one exporter whose files end in `suffix`; None when none does or several do."""
+    found = [c for c in EXPORTERS.values() if c.suffix == suffix.lower()]
+    return found[0] if len(found) == 1 else None
+
+
+def provenance(fmt: str, data: bytes, name: str, **extra: str) -> dict[str, str]:
+    """What an importer records about its input: the format, the file's name (without its
+    folder, so the same file gives the same output wherever it lies), the SHA-256 of its bytes
+    and the argmap version, then anything format-specific."""
+    from argmap import __version__
+
+    return {
+        "format": fmt,
+        "file": PurePath(name).name or name,
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "argmap": __version__,
+        **extra,
+    }
+
+
+def parse_json(data: bytes, what: str) -> Any:
+    """The JSON value in `data`, or a `ConvertError` that says where and why it is not JSON.
+
+    `what` names the format expected ("AIF", "node-link JSON"), for the message.
+    """
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        raise ConvertError(
+            f"byte 0x{data[e.start]:02x} is not UTF-8: {what} is JSON text, and this looks "
+            "like a binary file",
+            line,
+            column,
+        ) from None
+    if not text.strip():
+        raise ConvertError(f"the file is empty; {what} is a JSON object")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        start = text.lstrip()[:1]
+        if start not in ("{", "["):
+            shown = text.lstrip()[:20].splitlines()[0]
+            hint = ""
+            if re.match(r"\s*(\d+\.)+\s", text) or "Discussion Title:" in text[:500]:
+                hint = "; it looks like Kialo's text export: try `argmap import kialo`"
+            raise ConvertError(
+                f"this is not JSON ({what} is a JSON object): it starts with {shown!r}{hint}"
+            ) from None
+        if e.pos >= len(text.rstrip()):
+            message = f"the JSON is cut short: {e.msg.lower()}"
+        else:
+            message = f"invalid JSON: {e.msg.lower()}"
+        raise ConvertError(message, e.lineno, e.colno) from None
+    except RecursionError:
+        raise ConvertError(f"the JSON is nested too deeply to be {what}") from None
+
+
+def relations_in_order(debate: Debate) -> list[Relation]:
+    """The relations ordered by the claims they join (answering claim, then answered claim, in
+    the order of the file), so that exports depend on what the debate says, not on the order in
+    which its relations happen to be listed."""
+    position = {c: i for i, c in enumerate(debate.claims)}
+    end = len(position)
+    return sorted(
+        debate.relations, key=lambda r: (position.get(r.source, end), position.get(r.target, end))
+    )

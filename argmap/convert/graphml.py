@@ -1,0 +1,164 @@
+"""GraphML, for yEd, Cytoscape, Gephi and networkx: export (`write_graphml`).
+
+The nodes and edges of node-link JSON (`argmap.convert.nodelink.graph_data`), each attribute a
+GraphML `<data>` element declared by a `<key>`: claims carry id, kind, text, by, status,
+unanswered, tags, note and cites; sources their title, url, author, date, note and inline;
+edges their kind (and, for citations, the quote and locator). Lists (tags, cites) are JSON
+arrays in a string, since GraphML has no list type; an absent value has no `<data>`. yEd's own
+drawing data (`y:ShapeNode`, `y:PolyLineEdge`) is added so that yEd shows each claim's id,
+status and text, with status drawn as in argmap's diagrams; other tools ignore it.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from typing import Any
+
+from argmap.analyze import Status
+from argmap.convert.nodelink import graph_data
+from argmap.convert.xmltext import attr, text
+from argmap.model import Debate
+
+GRAPH_KEYS = (
+    ("title", "string"),
+    ("url", "string"),
+    ("date", "string"),
+    ("note", "string"),
+    ("speakers", "string"),  # JSON: [{name, url, note}, ...]
+)
+NODE_KEYS = (
+    ("kind", "string"),
+    ("text", "string"),
+    ("by", "string"),
+    ("status", "string"),
+    ("unanswered", "boolean"),
+    ("tags", "string"),
+    ("note", "string"),
+    ("cites", "string"),
+    ("title", "string"),
+    ("url", "string"),
+    ("author", "string"),
+    ("date", "string"),
+    ("inline", "boolean"),
+)
+EDGE_KEYS = (("kind", "string"), ("quote", "string"), ("locator", "string"))
+
+# Okabe-Ito, as in argmap's diagrams: (border, fill) by status, line colour by relation.
+STATUS_STYLE = {
+    Status.STANDING.value: ("#0072B2", "#DCEBF7", "line", "✔"),
+    Status.DEFEATED.value: ("#D55E00", "#FBE3D6", "dashed", "✘"),
+    Status.UNDECIDED.value: ("#B07800", "#FFF3C4", "dotted", "?"),
+}
+EDGE_STYLE = {
+    "rebuts": ("#D55E00", "line", "1.0", "standard"),
+    "supports": ("#009E73", "dashed", "1.0", "white_delta"),
+    "undercuts": ("#CC79A7", "line", "3.0", "t_shape"),
+    "cites": ("#777777", "dotted", "1.0", "transparent_circle"),
+}
+WRAP = 40
+
+
+def value(v: Any) -> str | None:
+    """An attribute as GraphML/GEXF text: None when absent, lists as JSON arrays."""
+    if v is None:
+        return None
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, list | dict):
+        return json.dumps(v, ensure_ascii=False)
+    return str(v)
+
+
+def _data(key: str, v: Any, pad: str) -> str | None:
+    written = value(v)
+    return None if written is None else f"{pad}<data key={attr(key)}>{text(written)}</data>"
+
+
+def _label(node: dict[str, Any]) -> list[str]:
+    if node["kind"] == "source":
+        return [node["id"], *textwrap.wrap(node["title"] or node["url"] or "", WRAP)]
+    symbol = STATUS_STYLE[node["status"]][3]
+    head = " · ".join(p for p in (node["id"], node["by"], f"{symbol} {node['status']}") if p)
+    if node["unanswered"]:
+        head += " · unanswered"
+    return [head, *textwrap.wrap(node["text"], WRAP)]
+
+
+def _shape(node: dict[str, Any]) -> str:
+    if node["kind"] == "source":
+        border, fill, line, width = "#555555", "#F2F2F2", "line", "1.0"
+    else:
+        border, fill, line, _ = STATUS_STYLE[node["status"]]
+        width = "3.0" if node["unanswered"] else "1.5"
+    lines = _label(node)
+    height = 16 * len(lines) + 14
+    return (
+        '<y:ShapeNode><y:Geometry height="{h}" width="300.0"/><y:Fill color="{fill}"/>'
+        '<y:BorderStyle color="{border}" type="{line}" width="{width}"/>'
+        "<y:NodeLabel>{label}</y:NodeLabel>"
+        '<y:Shape type="roundrectangle"/></y:ShapeNode>'
+    ).format(
+        h=f"{height}.0",
+        fill=fill,
+        border=border,
+        line=line,
+        width=width,
+        label=text("\n".join(lines)),
+    )
+
+
+def write_graphml(debate: Debate) -> bytes:
+    """The debate as GraphML: every claim, source, relation and citation, every attribute."""
+    data = graph_data(debate)
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"'
+        ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
+        ' xmlns:y="http://www.yworks.com/xml/graphml"'
+        ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns'
+        ' http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd">',
+    ]
+    for domain, keys in (("graph", GRAPH_KEYS), ("node", NODE_KEYS), ("edge", EDGE_KEYS)):
+        for name, type_ in keys:
+            out.append(
+                f'  <key id="{domain[0]}_{name}" for="{domain}" attr.name="{name}"'
+                f' attr.type="{type_}"/>'
+            )
+    out.append('  <key id="n_yed" for="node" yfiles.type="nodegraphics"/>')
+    out.append('  <key id="e_yed" for="edge" yfiles.type="edgegraphics"/>')
+    out.append('  <graph id="debate" edgedefault="directed">')
+    graph = dict(data["graph"])
+    graph["speakers"] = [
+        {k: v for k, v in s.items() if v is not None and k != "declared"} for s in graph["speakers"]
+    ]
+    for name, _ in GRAPH_KEYS:
+        line = _data(f"g_{name}", graph[name] or None, "    ")
+        if line is not None:
+            out.append(line)
+    for node in data["nodes"]:
+        out.append(f"    <node id={attr(node['id'])}>")
+        for name, _ in NODE_KEYS:
+            v = node.get(name)
+            line = _data(f"n_{name}", v if v != [] or node["kind"] == "claim" else None, "      ")
+            if line is not None:
+                out.append(line)
+        out.append(f'      <data key="n_yed">{_shape(node)}</data>')
+        out.append("    </node>")
+    for i, edge in enumerate(data["edges"]):
+        out.append(
+            f'    <edge id="e{i}" source={attr(edge["source"])} target={attr(edge["target"])}>'
+        )
+        for name, _ in EDGE_KEYS:
+            line = _data(f"e_{name}", edge.get(name), "      ")
+            if line is not None:
+                out.append(line)
+        colour, line_type, width, arrow = EDGE_STYLE[edge["kind"]]
+        out.append(
+            f'      <data key="e_yed"><y:PolyLineEdge><y:LineStyle color="{colour}"'
+            f' type="{line_type}" width="{width}"/><y:Arrows source="none" target="{arrow}"/>'
+            "</y:PolyLineEdge></data>"
+        )
+        out.append("    </edge>")
+    out += ["  </graph>", "</graphml>"]
+    return ("\n".join(out) + "\n").encode("utf-8")

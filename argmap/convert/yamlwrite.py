@@ -1,0 +1,314 @@
+"""A `Debate` written as argmap's YAML format: what `argmap import` writes.
+
+The output is flat: every claim sits directly under `claims:` and says what it answers with
+`rebuts:`, `supports:` and `undercuts:`. Imported maps are graphs, not trees (a claim answers
+several others, people argue in circles), so nesting could not hold them all; flat entries hold
+any graph. Claims keep the order of the file and each claim lists what it answers in that order
+too, so the same debate always gives the same bytes.
+
+Every string is written so that YAML reads back exactly that string: plain when that is safe
+(YAML would read it as the same text, not as a number, a date, `yes` or `null`, and it holds no
+character YAML gives a meaning to), folded with `>-` when it is long prose, and otherwise in
+double quotes, where every character YAML could misread (line breaks of any kind, tabs, control
+characters, a byte-order mark, bidirectional controls) is written as an escape.
+
+>>> from argmap import loads
+>>> print(to_yaml(loads("title: T\\nclaims:\\n  a: {text: 'yes'}\\n  b: {text: B, rebuts: a}\\n")))
+title: T
+claims:
+  a:
+    text: "yes"
+  b:
+    text: B
+    rebuts: a
+<BLANKLINE>
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING, cast
+
+import yaml
+from yaml.nodes import ScalarNode
+
+from argmap.convert import relations_in_order
+from argmap.model import Citation, Debate, RelationKind, Source, Speaker
+
+if TYPE_CHECKING:
+    from argmap.convert import Imported
+
+_STR = "tag:yaml.org,2002:str"
+# How YAML reads an unquoted scalar (PyYAML's Resolver, which the loader uses too).
+_resolve = cast(
+    "Callable[[type[ScalarNode], str, tuple[bool, bool]], str]", yaml.resolver.Resolver().resolve
+)
+
+# Plain scalars: a word character first (so no YAML indicator can start it), then characters
+# with no meaning inside a plain scalar: ':' and '#' only where they cannot end it (not ': ',
+# ' #' or a final ':'), and in flow lists neither those nor ',[]{}'.
+_PLAIN = re.compile(r"\w[\w .,;:#()'\"/?!+=$%&*<>@^~|`\[\]{}-]*")
+_PLAIN_FLOW = re.compile(r"\w[\w .;()'\"/?!+=$%&*<>@^~|`-]*")
+# What may stand as itself inside double quotes or a block scalar: YAML's printable characters,
+# less the line breaks YAML 1.1 knows besides \n (NEL, LS, PS), the byte-order mark, and the
+# bidirectional controls, which would make the file read differently from what it holds.
+_PRINTABLE = (
+    "\x20-\x7e\xa0-\u2027\u202f-\u2065\u206a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff"
+)
+_QUOTE = re.compile(f'[^{_PRINTABLE}]|["\\\\]')
+_NOT_FOLDABLE = re.compile(f"[^{_PRINTABLE}]|  |^ | $")
+_NAMED = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x00": "\\0"}
+FOLD_AT = 80  # longer prose is folded over lines of about WIDTH characters
+WIDTH = 96
+KEY_LIMIT = 1000  # YAML limits a simple key to 1024 characters; longer keys are written `? key`
+
+
+def _escape(match: re.Match[str]) -> str:
+    ch = match.group()
+    named = _NAMED.get(ch)
+    if named is not None:
+        return named
+    code = ord(ch)
+    if 0xD800 <= code <= 0xDFFF:  # a lone surrogate is no character: YAML has no escape for it
+        return "\\ufffd"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def quoted(text: str) -> str:
+    """`text` in double quotes, with everything YAML could misread escaped.
+
+    >>> print(quoted('say "no"\\n\\tthen\\u2028go\\x1b'))
+    "say \\"no\\"\\n\\tthen\\u2028go\\x1b"
+    """
+    return '"' + _QUOTE.sub(_escape, text) + '"'
+
+
+def scalar(text: str, flow: bool = False) -> str:
+    """`text` as a YAML scalar that reads back as exactly `text`; `flow` for inside `[...]`.
+
+    >>> [scalar(t) for t in ("FaceDeer", "yes", "1.5", "2023-07-14", "a: b", "-x", "", "a b ")]
+    ['FaceDeer', '"yes"', '"1.5"', '"2023-07-14"', '"a: b"', '"-x"', '""', '"a b "']
+    """
+    plain = _PLAIN_FLOW if flow else _PLAIN
+    if (
+        plain.fullmatch(text)
+        and not text.endswith((" ", ":"))
+        and ": " not in text
+        and " #" not in text
+        and _resolve(ScalarNode, text, (True, False)) == _STR
+    ):
+        return text
+    return quoted(text)
+
+
+def comment(line: str) -> str:
+    """A `# ` comment line showing `line` with backslashes and unprintable characters escaped,
+    so nothing in it (a newline in a file name) can end the comment and start YAML.
+
+    >>> comment("from 'a\\nb: c'")
+    "# from 'a\\\\nb: c'"
+    """
+    out = []
+    for ch in line:
+        if ch == "\\":
+            out.append("\\\\")
+        elif ch.isprintable():
+            out.append(ch)
+        else:
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+    return ("# " + "".join(out)).rstrip()
+
+
+def _key(pad: str, key: str) -> str:
+    """The start of a mapping entry, up to and including its ':'."""
+    written = scalar(key)
+    if len(written) > KEY_LIMIT:
+        return f"{pad}? {written}\n{pad}:"
+    return f"{pad}{written}:"
+
+
+def _fold(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    lines.append(current)
+    return lines
+
+
+def _field(out: list[str], pad: str, key: str, value: str) -> None:
+    head = _key(pad, key)
+    if len(value) > FOLD_AT and " " in value and not _NOT_FOLDABLE.search(value):
+        out.append(head + " >-")
+        inner = pad + "  "
+        out.extend(inner + line for line in _fold(value, max(40, WIDTH - len(inner))))
+    else:
+        out.append(f"{head} {scalar(value)}")
+
+
+def _ids(out: list[str], pad: str, key: str, values: list[str]) -> None:
+    """One value, or a flow list of them."""
+    if len(values) == 1:
+        out.append(f"{_key(pad, key)} {scalar(values[0], flow=True)}")
+    else:
+        out.append(f"{_key(pad, key)} [{', '.join(scalar(v, flow=True) for v in values)}]")
+
+
+def _source_fields(out: list[str], pad: str, source: Source) -> None:
+    for name in ("title", "url", "author", "date", "note"):
+        value = getattr(source, name)
+        if value is not None:
+            _field(out, pad, name, value)
+
+
+def _cites(
+    out: list[str], pad: str, claim_id: str, cites: tuple[Citation, ...], debate: Debate
+) -> set[str]:
+    """Write `cites:`; return the ids of the sources written inline (as `CLAIM#N`, the id the
+    loader gives the Nth citation of a claim when it is an inline source)."""
+    inline: set[str] = set()
+    items: list[str | list[str]] = []  # a source id, or the lines of a citation mapping
+    inner = pad + "    "
+    for n, cite in enumerate(cites, 1):
+        source = debate.sources.get(cite.source)
+        lines: list[str] = []
+        if source is not None and source.inline and cite.source == f"{claim_id}#{n}":
+            inline.add(cite.source)
+            _source_fields(lines, inner, source)
+        elif cite.quote is None and cite.locator is None:
+            items.append(cite.source)
+            continue
+        else:
+            _field(lines, inner, "source", cite.source)
+        if cite.quote is not None:
+            _field(lines, inner, "quote", cite.quote)
+        if cite.locator is not None:
+            _field(lines, inner, "locator", cite.locator)
+        lines[0] = pad + "  - " + lines[0][len(inner) :]
+        items.append(lines)
+    ids = [i for i in items if isinstance(i, str)]
+    if len(ids) == len(items):
+        _ids(out, pad, "cites", ids)
+        return inline
+    out.append(_key(pad, "cites"))
+    for item in items:
+        if isinstance(item, str):
+            out.append(f"{pad}  - {scalar(item)}")
+        else:
+            out.extend(item)
+    return inline
+
+
+def to_yaml(debate: Debate, header: list[str] | None = None) -> str:
+    """The debate as argmap YAML text, headed by `header` as `# ` comment lines.
+
+    Loading the text gives back the same title, url, date, note, speakers, sources, claims
+    (text, speaker, citations with their quotes and locators, tags, note), relations and
+    expectations. Nesting is not kept: every claim is written at the top of `claims:`.
+    """
+    out = [comment(line) for line in header or []]
+    _field(out, "", "title", debate.title)
+    for name in ("url", "date", "note"):
+        value = getattr(debate, name)
+        if value is not None:
+            _field(out, "", name, value)
+
+    speakers = dict(debate.speakers)
+    if any(s.declared or s.url or s.note for s in speakers.values()):
+        for c in debate.claims.values():  # with `speakers:`, every `by:` must be listed
+            if c.by is not None and c.by not in speakers:
+                speakers[c.by] = Speaker(c.by, declared=False)
+        out.append("speakers:")
+        for name, s in speakers.items():
+            out.append(_key("  ", name))
+            if s.url is not None:
+                _field(out, "    ", "url", s.url)
+            if s.note is not None:
+                _field(out, "    ", "note", s.note)
+
+    claims: list[str] = []
+    inline: set[str] = set()
+    answers: dict[str, dict[RelationKind, list[str]]] = {}
+    for r in relations_in_order(debate):
+        answers.setdefault(r.source, {}).setdefault(r.kind, []).append(r.target)
+    for c in debate.claims.values():
+        claims.append(_key("  ", c.id))
+        if c.by is not None:
+            _field(claims, "    ", "by", c.by)
+        _field(claims, "    ", "text", c.text)
+        for kind in RelationKind:
+            targets = answers.get(c.id, {}).get(kind)
+            if targets:
+                _ids(claims, "    ", kind.value, targets)
+        if c.cites:
+            inline |= _cites(claims, "    ", c.id, c.cites, debate)
+        if c.tags:
+            _ids(claims, "    ", "tags", list(c.tags))
+        if c.note is not None:
+            _field(claims, "    ", "note", c.note)
+
+    listed = [source for source in debate.sources.values() if source.id not in inline]
+    if listed:
+        out.append("sources:")
+        for source in listed:
+            out.append(_key("  ", source.id))
+            _source_fields(out, "    ", source)
+    out.append("claims:")
+    out.extend(claims)
+    if debate.expectations:
+        out.append("expect:")
+        for e in debate.expectations:
+            if e.ids:
+                _ids(out, "  ", e.outcome, list(e.ids))
+            else:
+                out.append(f"{_key('  ', e.outcome)} []")
+    return "\n".join(out) + "\n"
+
+
+# --- what `argmap import` writes -----------------------------------------------------------------
+
+PROVENANCE_START = "Imported by argmap "
+
+
+def provenance_sentence(provenance: dict[str, str]) -> str:
+    """One sentence on where an imported debate came from (the importer's `provenance`)."""
+    p = dict(provenance)
+    sentence = (
+        f"{PROVENANCE_START}{p.pop('argmap', '?')} from the {p.pop('format', '?')} file "
+        f"'{p.pop('file', '?')}' (SHA-256 {p.pop('sha256', '?')})"
+    )
+    extra = "; ".join(f"{k}: {v}" for k, v in p.items())
+    return sentence + (f"; {extra}." if extra else ".")
+
+
+def with_provenance(note: str | None, sentence: str) -> str:
+    """`note` ending with `sentence`, in place of an earlier import's, so that importing an
+    exported debate again does not pile up provenance paragraphs."""
+    head, _, last = (note or "").rpartition("\n\n")
+    if last.startswith(PROVENANCE_START):
+        note = head
+    return f"{note}\n\n{sentence}" if note and note.strip() else sentence
+
+
+def mapped_line(mapped: dict[str, int]) -> str:
+    return "Mapped: " + (", ".join(f"{what} {n}" for what, n in mapped.items()) or "nothing")
+
+
+def imported_yaml(imported: Imported) -> str:
+    """The YAML file `argmap import` writes: a header saying where the debate came from, what
+    was mapped and what was not, then the debate, whose `note:` records the provenance too."""
+    sentence = provenance_sentence(imported.provenance)
+    debate = replace(imported.debate, note=with_provenance(imported.debate.note, sentence))
+    header = [sentence, mapped_line(imported.mapped)]
+    if imported.skipped:
+        header.append(f"Not mapped, or mapped with a loss ({len(imported.skipped)}):")
+        header.extend(f"- {line}" for line in imported.skipped)
+    else:
+        header.append("Nothing was left out.")
+    return to_yaml(debate, header)

@@ -1,0 +1,208 @@
+"""`argmap import` and `argmap export` end to end: files written or refused, stdout and stderr,
+exit codes, and bad input answered with a message, never a traceback."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from argmap import __version__, check, load
+from argmap.cli import app
+
+from .conftest import DEBATES, ROOT
+
+runner = CliRunner()
+AIF = ROOT / "tests/data/convert/aif"
+ENV: dict[str, str | None] = {"COLUMNS": "80", "NO_COLOR": None, "FORCE_COLOR": None}
+
+
+def invoke(*args: str, input: bytes | None = None) -> Result:
+    return runner.invoke(app, list(args), input=input, env=ENV)
+
+
+def test_import_writes_a_debate_that_passes_check(tmp_path: Path) -> None:
+    out = tmp_path / "nuclear.yaml"
+    result = invoke("import", "aif", str(AIF / "ova-xaif.json"), "-o", str(out))
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr.splitlines() == [
+        "Mapped: claims 5, speakers 2, rebuts 1, supports 1, undercuts 1, notes 2",
+        "Not mapped, or mapped with a loss (6):",
+        "  - the xAIF keys 'OVA', 'text', 'dialog' (e.g. OVA's layout, the analysed text) are "
+        "not kept",
+        "  - 14 nodes have timestamps, which argmap does not keep",
+        "  - 1 locution words a claim differently from its I-node: the words are kept as a note "
+        "on the claim (L-node '1_3005')",
+        "  - MA-node '1_2004' ('1_1004' rephrased as '1_1005'): kept as a note on '1_1005'",
+        "  - 2 TA-nodes not mapped (transitions between locutions: argmap keeps what answers "
+        "what, not the order of the turns): '1_5001', '1_5002'",
+        "  - 2 YA-nodes not mapped (illocutions that tie no claim to a speaker): '1_6001', "
+        "'1_6002'",
+        f"wrote {out}",
+    ]
+    checked = check(out)
+    assert checked.diagnostics == [] and checked.debate is not None
+    sha = hashlib.sha256((AIF / "ova-xaif.json").read_bytes()).hexdigest()
+    assert f"argmap {__version__} from the AIF file 'ova-xaif.json' (SHA-256 {sha})" in (
+        checked.debate.note or ""
+    )
+
+
+def test_the_same_input_gives_the_same_bytes(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.yaml", tmp_path / "sub" / "b.yaml"
+    second.parent.mkdir()
+    copy = tmp_path / "elsewhere.json"
+    copy.write_bytes((AIF / "aifdb-quirks.json").read_bytes())
+    assert invoke("import", "aif", str(AIF / "aifdb-quirks.json"), "-o", str(first)).exit_code == 0
+    renamed = tmp_path / "sub" / "aifdb-quirks.json"
+    renamed.write_bytes(copy.read_bytes())
+    assert invoke("import", "aif", str(renamed), "-o", str(second)).exit_code == 0
+    assert first.read_bytes() == second.read_bytes()  # the folder does not count, the name does
+
+
+def test_import_never_overwrites_without_force(tmp_path: Path) -> None:
+    out = tmp_path / "d.yaml"
+    out.write_text("mine\n")
+    result = invoke("import", "aif", str(AIF / "ova-xaif.json"), "-o", str(out))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"argmap: error: {out} already exists; choose another name or remove it first "
+        "(or pass --force to overwrite it)\n"
+    )
+    assert out.read_text() == "mine\n"
+    forced = invoke("import", "aif", str(AIF / "ova-xaif.json"), "-o", str(out), "--force")
+    assert forced.exit_code == 0 and out.read_text().startswith("# Imported by argmap")
+
+
+def test_import_to_stdout_and_from_stdin() -> None:
+    data = (AIF / "ova-xaif.json").read_bytes()
+    result = invoke("import", "aif", "-", "-o", "-", input=data)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Imported by argmap")
+    assert "from the AIF file '<stdin>'" in result.stdout
+    assert "wrote" not in result.stderr
+    assert "Mapped: claims 5" in result.stderr
+
+
+def test_import_prints_the_warnings_of_check(tmp_path: Path) -> None:
+    doc = json.loads(
+        invoke("export", str(ROOT / "tests/data/hostile.yaml"), "--to", "aif", "-o", "-").stdout
+    )
+    out = tmp_path / "h.yaml"
+    result = invoke("import", "aif", "-", "-o", str(out), input=json.dumps(doc).encode())
+    assert result.exit_code == 0
+    assert result.stderr.count("warning[non-http-url]") == 3
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b'{"nodes": [', "x.json:1:12: the JSON is cut short: expecting value"),
+        (b'{"nodes": "no"}', "x.json: no 'nodes' list (found text): this is not an AIF nodeset"),
+        (b"[]", "x.json: the file holds a list; an AIF file is a JSON object with 'nodes' and"),
+        (b"1. Discussion Title: X\n", "x.json: this is not JSON (AIF is a JSON object)"),
+        (b"\xff\xfe\x00\x01junk", "x.json:1:1: byte 0xff is not UTF-8"),
+        (b"", "x.json: the file is empty; AIF is a JSON object"),
+        (b'{"nodes": [], "edges": []}', "x.json: the nodeset has no I-nodes (claims)"),
+    ],
+    ids=["truncated", "wrong-type", "list", "kialo", "binary", "empty", "empty-nodeset"],
+)
+def test_bad_input_is_one_clear_error(tmp_path: Path, data: bytes, message: str) -> None:
+    path = tmp_path / "x.json"
+    path.write_bytes(data)
+    out = tmp_path / "x.yaml"
+    result = invoke("import", "aif", str(path), "-o", str(out))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"argmap: error: {tmp_path}/{message}")
+    assert isinstance(result.exception, SystemExit)  # an exit, not a crash
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["import", "sadface", "x.json", "-o", "x.yaml"], 2, "unknown format 'sadface'"),
+        (["import", "aif", "x.json", "-o", "x.txt"], 2, "a debate file ends in .yaml or .yml"),
+        (["import", "aif", "missing.json", "-o", "x.yaml"], 1, "missing.json: no such file"),
+        (["import", "aif", "x.yaml", "-o", "x.yaml"], 1, "is the file being imported"),
+        (["export", "d.yaml", "-o", "d.json"], 2, "say which format to write with --to"),
+        (["export", "d.yaml", "-o", "-"], 2, "say which format to write with --to"),
+        (["export", "d.yaml", "--to", "dot", "-o", "-"], 2, "unknown format 'dot'"),
+        (["export", "d.yaml", "--to", "aif", "-o", "d.yaml"], 1, "is the debate file itself"),
+    ],
+)
+def test_usage_and_file_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], code: int, message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d.yaml").write_text("title: T\nclaims:\n  a: {text: A}\n")
+    result = invoke(*args)
+    assert result.exit_code == code
+    assert message in result.stderr
+
+
+def test_import_asks_for_an_output() -> None:
+    result = invoke("import", "aif", "x.json")
+    assert result.exit_code == 2 and "--output" in result.stderr
+
+
+# --- export ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("to", ["aif", "json", "graphml", "gexf", "apx", "tgf", "iccma"])
+def test_export_to_stdout_is_the_exporters_bytes(to: str) -> None:
+    from argmap.convert import EXPORTERS
+
+    result = invoke("export", str(DEBATES[0]), "--to", to, "-o", "-")
+    assert result.exit_code == 0
+    assert result.stdout.encode() == EXPORTERS[to].write(load(DEBATES[0]))
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [
+        ("m.graphml", "<?xml"),
+        ("m.gexf", "<?xml"),
+        ("m.apx", "arg("),
+        ("m.af", "p af "),
+        ("m.tgf", ""),
+    ],
+)
+def test_export_takes_the_format_from_the_extension(tmp_path: Path, name: str, start: str) -> None:
+    out = tmp_path / name
+    result = invoke("export", str(DEBATES[0]), "-o", str(out))
+    assert (result.exit_code, result.stderr) == (0, f"wrote {out}\n")
+    assert out.read_text().startswith(start)
+
+
+def test_export_overwrites_whole(tmp_path: Path) -> None:
+    out = tmp_path / "m.json"
+    out.write_text("old")
+    assert invoke("export", str(DEBATES[0]), "--to", "json", "-o", str(out)).exit_code == 0
+    assert json.loads(out.read_text())["graph"]["title"] == load(DEBATES[0]).title
+
+
+def test_export_of_a_broken_debate_prints_its_diagnostics(tmp_path: Path) -> None:
+    broken = tmp_path / "b.yaml"
+    broken.write_text("title: T\nclaims:\n  a: {text: A, rebuts: zz}\n")
+    result = invoke("export", str(broken), "--to", "aif", "-o", "-")
+    assert result.exit_code == 1
+    assert "error[unknown-claim]" in result.stderr and result.stdout == ""
+
+
+@pytest.mark.parametrize("path", DEBATES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("fmt", ["aif", "json"])
+def test_export_then_import_from_the_command_line(tmp_path: Path, path: Path, fmt: str) -> None:
+    exported = tmp_path / f"x.{fmt}.json"
+    assert invoke("export", str(path), "--to", fmt, "-o", str(exported)).exit_code == 0
+    back = tmp_path / "back.yaml"
+    result = invoke("import", fmt, str(exported), "-o", str(back))
+    assert result.exit_code == 0, result.stderr
+    assert "Not mapped" not in result.stderr
+    checked = check(back)
+    assert checked.diagnostics == [] and checked.debate is not None
+    assert list(checked.debate.claims) == list(load(path).claims)
