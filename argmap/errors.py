@@ -180,6 +180,8 @@ def quote(value: object, limit: int = 60) -> str:
     text = str(value)
     if len(text) > limit:
         text = text[: limit - 1] + "…"
+    if text.isprintable() and "'" not in text and "\\" not in text:  # most ids and names
+        return f"'{text}'"
     out = []
     for ch in text:
         if ch == "'":

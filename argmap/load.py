@@ -145,6 +145,9 @@ def check_text(
         root, found = parse(text, file, max_values)
         builder = _Builder(file, found)
         debate = builder.build(root)
+        # Free the node tree while the collector is off: when it comes back, its first pass
+        # looks at every object made since it stopped, and millions of nodes take seconds.
+        del root
     finally:
         if collecting:
             gc.enable()

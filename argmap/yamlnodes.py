@@ -114,7 +114,8 @@ def join(path: str, key: object) -> str:
     >>> join("claims", "a"), join("", "title"), len(join("x" * 300, "y"))
     ('claims.a', 'title', 200)
     """
-    return _shorten(f"{path}.{key}" if path else str(key))
+    joined = f"{path}.{key}" if path else str(key)
+    return joined if len(joined) <= PATH_LIMIT else _shorten(joined)
 
 
 def index(path: str, i: int) -> str:
@@ -223,6 +224,10 @@ def _build(text: str, max_values: int | None = None) -> Node | None:
     loader = LOADER(text)
     try:
         get, resolve = loader.get_event, loader.resolve
+        # A scalar is text unless an implicit resolver for its first character matches (or it
+        # is quoted): most are, and asking `resolve` for each costs a Python call per value.
+        firsts = frozenset(loader.yaml_implicit_resolvers)
+        plain_text = None not in firsts and not loader.yaml_path_resolvers
         get()  # the start of the stream
         event = get()
         if isinstance(event, StreamEndEvent):
@@ -248,7 +253,11 @@ def _build(text: str, max_values: int | None = None) -> Node | None:
                 left -= 1
                 tag = event.tag
                 if tag is None or tag == "!":
-                    tag = resolve(ScalarNode, event.value, event.implicit)
+                    value = event.value
+                    if plain_text and (not event.implicit[0] or (value and value[0] not in firsts)):
+                        tag = STR
+                    else:
+                        tag = resolve(ScalarNode, value, event.implicit)
                 start = event.start_mark
                 node = ScalarNode(tag, event.value, start, start, event.style)
             elif cls is MappingStartEvent or cls is SequenceStartEvent:

@@ -105,6 +105,9 @@ def test_ctrl_c_stops_dot_and_keeps_the_previous_output(tmp_path: Path, previous
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        # A job started in the background by a non-interactive shell (as CI may run the tests)
+        # inherits SIGINT ignored, and Python then installs no Ctrl-C handler: undo that.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         deadline = time.monotonic() + 20
