@@ -5,12 +5,14 @@ Only this module writes to stdout or stderr, and only it imports typer.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import sys
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -22,7 +24,26 @@ from argmap.errors import ArgmapError, Diagnostic, Severity
 from argmap.load import DEFAULT_MAX_BYTES, Result, check, format_size, parse_size
 from argmap.model import Debate
 from argmap.output import write_atomic
-from argmap.render import DOT_TIMEOUT, UnknownClaimError, clean, report, terminal
+from argmap.render import DEFAULT_LIMIT, DOT_TIMEOUT, UnknownClaimError, clean
+
+
+def _lazy(name: str) -> ModuleType:
+    """The module `name`, executed only when one of its attributes is first used.
+
+    The reports pull in the analysis; `argmap --help` and `check` should not pay for them.
+    """
+    spec = importlib.util.find_spec(name)
+    assert spec is not None and spec.loader is not None
+    loader = importlib.util.LazyLoader(spec.loader)
+    spec.loader = loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    loader.exec_module(module)
+    return module
+
+
+report = _lazy("argmap.render.report")
+terminal = _lazy("argmap.render.terminal")
 
 if TYPE_CHECKING:
     from argmap.render.dot import DiagramOptions
@@ -278,7 +299,7 @@ def summary_command(
         typer.Option(
             "--limit", "-n", min=0, help="Show at most N items of each list (0: all); text only."
         ),
-    ] = terminal.DEFAULT_LIMIT,
+    ] = DEFAULT_LIMIT,
 ) -> None:
     """Summarise a debate on one screen: counts, what stands, what went unanswered, who said what.
 

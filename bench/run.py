@@ -46,12 +46,17 @@ def measure(argv: list[str], runs: int, inner: bool = False) -> tuple[float, flo
     for _ in range(runs):
         out_r, out_w = os.pipe()
         start = time.perf_counter()
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - the child
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(out_w, 1)
-            os.dup2(devnull, 2)
-            os.execv(argv[0], argv)
+        # posix_spawn, not fork: a forked child's peak RSS would count the benchmark's own memory.
+        pid = os.posix_spawn(
+            argv[0],
+            argv,
+            os.environ,
+            file_actions=[
+                (os.POSIX_SPAWN_DUP2, out_w, 1),
+                (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0),
+                (os.POSIX_SPAWN_CLOSE, out_r),
+            ],
+        )
         os.close(out_w)
         with os.fdopen(out_r, "rb") as f:
             printed = f.read()

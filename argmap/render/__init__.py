@@ -16,6 +16,8 @@ from argmap.model import Claim, Debate
 # in about 10 s on a 2-core machine; this leaves room for slower machines while a runaway layout
 # still ends.
 DOT_TIMEOUT = 120.0
+# How many items each list of a terminal summary shows unless asked for more (`--limit`).
+DEFAULT_LIMIT = 5
 
 # C0 controls except newline, DEL, C1 controls: shown as `\xNN`. Bidirectional embeddings,
 # overrides and isolates (which reorder what follows them on screen): shown as `\uNNNN`.

@@ -23,12 +23,11 @@ from rich.tree import Tree
 
 from argmap.analyze import Labelling
 from argmap.model import Debate
-from argmap.render import clean, report
+from argmap.render import DEFAULT_LIMIT, clean, report
 from argmap.render.report import AcceptanceJSON, NodeJSON
 
 T = TypeVar("T")
 
-DEFAULT_LIMIT = 5
 
 MARKS: dict[str, tuple[str, str]] = {
     "standing": ("✔", "green"),
