@@ -98,6 +98,13 @@ def write_aif_file(path: Path, size: int) -> int:
     return claims
 
 
+def prepare(tmp: str, sizes: list[int], aif: str) -> None:
+    """Write the synthetic debates and the AIF file; print the AIF file's claims."""
+    for n in sizes:
+        (Path(tmp) / f"synthetic-{n}.yaml").write_text(generate(n))
+    print(write_aif_file(Path(aif), 10_000_000))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
@@ -107,8 +114,12 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     tmp = Path(tempfile.mkdtemp(prefix="argmap-bench-"))
     files = {n: tmp / f"synthetic-{n}.yaml" for n in sizes}
-    for n, f in files.items():
-        f.write_text(generate(n))
+    # The inputs are made by a child process: a child's peak RSS starts from its parent's (the
+    # kernel carries it over fork and exec), so this process must stay small.
+    aif = tmp / "synthetic.aif.json"
+    prepare = f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import run; "
+    prepare += f"run.prepare({str(tmp)!r}, {sizes!r}, {str(aif)!r})"
+    claims = int(subprocess.run([PY, "-c", prepare], check=True, capture_output=True).stdout)
     runs = args.runs
 
     print(
@@ -143,8 +154,6 @@ def main() -> None:
             row(f"`argmap summary --format json`, {n:,} claims", summary, few)
             svg = [*ARGMAP, "render", str(f), "-o", str(tmp / f"{n}.svg")]
             row(f"`argmap render` SVG, {n:,} claims", svg, 1 if n > 1000 else few)
-    aif = tmp / "synthetic.aif.json"
-    claims = write_aif_file(aif, 10_000_000)
     imported = [*ARGMAP, "import", "aif", str(aif), "-o", str(tmp / "imported.yaml"), "--force"]
     row(f"`argmap import aif`, {aif.stat().st_size / 1e6:.1f} MB ({claims:,} claims)", imported)
     if not args.no_label:
