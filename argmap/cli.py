@@ -565,12 +565,38 @@ def watch_command(
 # --- import and export: other tools' formats (argmap/convert) -----------------------------------
 
 
+class _TooLarge(Exception):
+    def __init__(self, size: int | None) -> None:
+        self.size = size
+
+
 def _input_bytes(path: str) -> bytes:
-    """The bytes of INPUT (`-`: standard input); an unreadable file exits 1."""
-    if path == "-":
-        return sys.stdin.buffer.read()
+    """The bytes of INPUT (`-`: standard input); an unreadable or too large file exits 1.
+
+    The size limit of debate files (`--max-size`) holds here too, and is checked before the
+    file is read; the read itself stops one byte past it, for pipes and growing files.
+    """
+    limit = _max_bytes
     try:
-        return Path(path).read_bytes()
+        if path == "-":
+            data = sys.stdin.buffer.read(-1 if limit is None else limit + 1)
+        else:
+            with Path(path).open("rb") as f:
+                size = os.fstat(f.fileno()).st_size
+                if limit is not None and size > limit:
+                    raise _TooLarge(size)
+                data = f.read(-1 if limit is None else limit + 1)
+        if limit is not None and len(data) > limit:
+            raise _TooLarge(None)
+        return data
+    except _TooLarge as e:
+        shown = "" if e.size is None else f"is {format_size(e.size)}, "
+        assert limit is not None
+        raise fail(
+            f"{clean(path)}: the file {shown}more than the limit of {format_size(limit)}; "
+            f"to read it anyway, raise the limit: `argmap --max-size SIZE import ...` "
+            "or ARGMAP_MAX_SIZE=SIZE (0 for no limit)"
+        ) from None
     except FileNotFoundError:
         raise fail(f"{clean(path)}: no such file") from None
     except IsADirectoryError:

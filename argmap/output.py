@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -18,7 +19,26 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool =
     target = Path(path)
     folder = target.parent
     if not folder.is_dir():
+        if folder.exists():
+            raise OutputError(f"{folder} is a file, not a folder; choose another place to write")
         raise OutputError(f"{folder} does not exist; create the folder first")
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        mode = None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise OutputError(f"{target} is a folder; name a file inside it")
+    if mode is not None and not stat.S_ISREG(mode):
+        # A device or a pipe (/dev/null, /dev/stdout): renaming over it would replace the device
+        # with a file, so it is written to, which is all such a target can be.
+        if not overwrite:
+            raise OutputError(f"{target} already exists; choose another name or remove it first")
+        try:
+            with target.open("wb") as f:
+                f.write(data)
+        except OSError as e:
+            raise OutputError(f"cannot write {target}: {e.strerror or e}") from e
+        return
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as e:

@@ -206,3 +206,18 @@ def test_export_then_import_from_the_command_line(tmp_path: Path, path: Path, fm
     checked = check(back)
     assert checked.diagnostics == [] and checked.debate is not None
     assert list(checked.debate.claims) == list(load(path).claims)
+
+
+def test_import_refuses_a_file_over_the_size_limit_without_reading_it(tmp_path: Path) -> None:
+    big = tmp_path / "big.json"
+    with big.open("wb") as f:
+        f.truncate(1 << 30)  # sparse: a gibibyte that takes no room
+    out = tmp_path / "d.yaml"
+    result = CliRunner().invoke(app, ["import", "aif", str(big), "-o", str(out)])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"argmap: error: {big}: the file is 1 GiB, more than the limit of 64 MiB; to read it "
+        "anyway, raise the limit: `argmap --max-size SIZE import ...` or ARGMAP_MAX_SIZE=SIZE "
+        "(0 for no limit)\n",
+    )
+    assert not out.exists()
