@@ -166,7 +166,8 @@ def main() -> None:
     if argdown is None:
         print("Argdown CLI: not on PATH; peer rows skipped (npm install -g @argdown/cli)")
     else:
-        print(f"Argdown CLI: {argdown}")
+        shown = Path(argdown)
+        print(f"Argdown CLI: {shown.relative_to(ROOT) if shown.is_relative_to(ROOT) else shown}")
         for n, f in files.items():
             if n > 10_000:
                 continue

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from argmap import Citation, Debate, check_text
 from argmap.convert import IMPORTERS, ConvertError, Imported
 from argmap.convert.kialo import parse_text, read, unescape
+from argmap.convert.yamlwrite import to_yaml
 from argmap.spec import ID_RE, NAME_RE
 
 from .conftest import ROOT
@@ -324,8 +325,7 @@ def test_an_empty_file_is_not_an_export(data: bytes) -> None:
     ("fixture"), ["classic.txt", "newer.txt", "crlf.txt", "deep.txt", "multi-thesis.txt"]
 )
 def test_the_loader_accepts_what_was_read(fixture: str) -> None:
-    yamlwrite = pytest.importorskip("argmap.convert.yamlwrite")
-    result = check_text(yamlwrite.to_yaml(load_fixture(fixture).debate), fixture)
+    result = check_text(to_yaml(load_fixture(fixture).debate), fixture)
     assert result.diagnostics == []
 
 

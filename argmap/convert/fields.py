@@ -140,22 +140,29 @@ class Fields:
         out = {}
         for ident, entry, inline in entries:
             what = f"source {quote(ident)}"
-            values = {f: self.text(entry.get(f), f"the {f} of {what}") for f in SOURCE_FIELDS}
-            if values["title"] is None and values["url"] is None:
-                self.skip(f"{what} has neither a title nor a url: left out")
+            source = self.source(ident if inline else new_ids[ident], entry, what, inline)
+            if source is None:
                 continue
             if not inline and new_ids[ident] != ident:
                 self.skip(f"{what} is not a valid id: renamed {quote(new_ids[ident])}")
-            out[ident] = Source(
-                ident if inline else new_ids[ident],
-                title=values["title"],
-                url=values["url"],
-                author=values["author"],
-                date=values["date"],
-                note=values["note"],
-                inline=inline,
-            )
+            out[ident] = source
         return out
+
+    def source(self, ident: str, entry: dict[str, Any], what: str, inline: bool) -> Source | None:
+        """The source `entry` describes, or None (reported) when it has neither title nor url."""
+        values = {f: self.text(entry.get(f), f"the {f} of {what}") for f in SOURCE_FIELDS}
+        if values["title"] is None and values["url"] is None:
+            self.skip(f"{what} has neither a title nor a url: left out")
+            return None
+        return Source(
+            ident,
+            title=values["title"],
+            url=values["url"],
+            author=values["author"],
+            date=values["date"],
+            note=values["note"],
+            inline=inline,
+        )
 
     def cites(
         self, value: Any, where: str, sources: dict[str, Source], claim: str

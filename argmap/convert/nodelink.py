@@ -155,19 +155,9 @@ class _Reader:
         for key, node in source_nodes:
             inline = node.get("inline") is True
             where = f"source {quote(key)}"
-            values = {s: f.text(node.get(s), f"the {s} of {where}") for s in SOURCE_FIELDS}
-            if values["title"] is None and values["url"] is None:
-                f.skip(f"{where} has neither a title nor a url: skipped")
-                continue
-            sources[key] = Source(
-                key if inline else given[key],
-                title=values["title"],
-                url=values["url"],
-                author=values["author"],
-                date=values["date"],
-                note=values["note"],
-                inline=inline,
-            )
+            source = f.source(key if inline else given[key], node, where, inline)
+            if source is not None:
+                sources[key] = source
 
         claim_keys = {k for k, _ in claim_nodes}
         cites: dict[str, list[Citation]] = defaultdict(list)
