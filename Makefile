@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: demo test setup graphviz node diagrams bench fuzz clean
+.PHONY: demo test setup graphviz node browser diagrams bench fuzz clean
 
 # Check every debate, summarise one in the terminal, and draw it as SVG under out/.
 demo: $(READY) graphviz
@@ -14,7 +14,7 @@ demo: $(READY) graphviz
 	$(BIN)/argmap render debates/retrieval-or-concepts.yaml -o out/retrieval-or-concepts.svg
 
 # Every gate: formatting, lint, types, the whole test suite. CI runs exactly this.
-test: $(READY) graphviz node
+test: $(READY) graphviz node browser
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/mypy
@@ -46,6 +46,10 @@ graphviz:
 # Node.js and Mermaid's parser (tests/js), which the tests check Mermaid output with.
 node:
 	@sh scripts/ensure-node
+
+# Headless Chromium and chromedriver, which the tests open the HTML map in.
+browser:
+	@sh scripts/ensure-browser
 
 clean:
 	rm -rf $(VENV) out .mypy_cache .pytest_cache .ruff_cache

@@ -382,7 +382,9 @@ OutputOption = Annotated[
 DiagramFormatOption = Annotated[
     str | None,
     typer.Option(
-        "--format", "-f", help="svg, png, pdf, dot or mmd; by default from OUT's extension."
+        "--format",
+        "-f",
+        help="svg, png, pdf, dot, mmd or html; by default from OUT's extension.",
     ),
 ]
 DirectionOption = Annotated[
@@ -449,6 +451,11 @@ def _diagram_setup(
         raise fail(f"{fmt.name.upper()} is binary: write it to a file with -o FILE", 2)
     if not to_stdout and Path(output).resolve() == file.resolve():
         raise fail(f"{clean(output)} is the debate file itself; choose another OUT")
+    if fmt.name == "html" and theme is not ThemeName.LIGHT:
+        _err().print(
+            "argmap: note: an HTML map follows the reader's own light or dark setting; "
+            "--theme applies to the other formats"
+        )
     options = DiagramOptions(
         direction=direction.upper(),
         theme=theme.value,

@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from argmap import load
 from argmap.cli import app
+from argmap.render.formats import render
 from argmap.render.mermaid import to_mermaid
 
 from .conftest import ROOT
@@ -68,7 +69,7 @@ def test_mermaid_to_stdout() -> None:
         (["-o", "x.txt"], "say which format to write: give OUT an extension"),
         (
             ["-o", "x.svg", "-f", "gif"],
-            "unknown format 'gif'; choose one of svg, png, pdf, dot, mmd",
+            "unknown format 'gif'; choose one of svg, png, pdf, dot, mmd, html",
         ),
         (["-o", "-", "-f", "png"], "PNG is binary: write it to a file with -o FILE"),
         (["-o", "x.svg", "-d", "up"], "--direction must be one of TB, LR, BT, RL"),
@@ -140,3 +141,19 @@ def test_watch_redraws_shows_diagnostics_and_stops_on_ctrl_c(
         "stopped\n"
     )
     assert '"b" -> "a"' in out.read_text()
+
+
+def test_html_says_that_the_page_chooses_its_own_theme(tmp_path: Path) -> None:
+    target = tmp_path / "map.html"
+    result = runner.invoke(app, ["render", str(DEBATE), "-o", str(target), "--theme", "dark"])
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "argmap: note: an HTML map follows the reader's own light or dark setting; --theme "
+        f"applies to the other formats\nwrote {target}\n",
+    )
+    assert target.read_bytes() == render(load(DEBATE), "html").data
+
+
+def test_html_goes_to_stdout_with_dash() -> None:
+    result = runner.invoke(app, ["render", str(DEBATE), "-o", "-", "--format", "html"])
+    assert (result.exit_code, result.stdout) == (0, render(load(DEBATE), "html").data.decode())

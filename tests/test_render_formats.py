@@ -2,7 +2,8 @@
 
 Each picture is read back, not just sniffed: SVG as XML with exactly the claims (and sources when
 drawn) as nodes with their classes; PNG and PDF by their headers, at the size the SVG says
-(nothing shrunk); DOT by Graphviz itself; Mermaid as the same text the library writes.
+(nothing shrunk); DOT by Graphviz itself; Mermaid as the same text the library writes; the HTML
+page as holding that same SVG and every claim (tests/test_html_browser.py opens it in a browser).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from argmap.analyze import label, unanswered
 from argmap.cli import app
 from argmap.render.dot import DiagramOptions
 from argmap.render.formats import FORMATS
+from argmap.render.html import _svg_body
 from argmap.render.mermaid import to_mermaid
 
 from .conftest import DEBATES
@@ -146,3 +148,15 @@ def test_mermaid_is_the_library_text(drawn: tuple[Path, bool, dict[str, bytes]])
     d = load(path)
     expected = to_mermaid(d, DiagramOptions(sources=sources))
     assert out["mmd"].decode("utf-8") == expected
+
+
+def test_html_page_holds_the_svg_and_every_claim(
+    drawn: tuple[Path, bool, dict[str, bytes]],
+) -> None:
+    path, _, out = drawn
+    d = load(path)
+    page = out["html"].decode("utf-8")
+    assert _svg_body(out["svg"].decode("utf-8")) in page  # the same drawing as the SVG file
+    data = re.search(r'<script type="application/json" data-am="data">(.*?)</script>', page)
+    assert data is not None
+    assert [c["id"] for c in json.loads(data.group(1))["claims"]] == list(d.claims)

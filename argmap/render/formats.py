@@ -5,7 +5,7 @@ Renderers are imported only when their format is used, so `argmap --help` stays 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from argmap.model import Debate
@@ -30,6 +30,14 @@ FORMATS = {
         Format("pdf", (".pdf",), True, True, "PDF drawn by Graphviz"),
         Format("dot", (".dot", ".gv"), False, False, "Graphviz DOT source; needs no Graphviz"),
         Format("mmd", (".mmd", ".mermaid"), False, False, "Mermaid flowchart for Markdown pages"),
+        Format(
+            "html",
+            (".html", ".htm"),
+            False,
+            True,
+            "one self-contained page: the SVG with pan and zoom, a panel for each claim, search, "
+            "filters and the summary",
+        ),
     )
 }
 
@@ -67,9 +75,18 @@ def render(
     from argmap.render.dot import render_image, select, to_dot
 
     labelling = label(debate)
+    if fmt == "html":
+        # The page follows the reader's light or dark setting itself (see `html.dark_rules`).
+        options = replace(options, theme="light")
     automatic = engine is None
     chosen = engine or engine_for(len(select(debate, labelling, options)))
     dot = to_dot(debate, options, labelling, chosen, xml_links=fmt != "pdf")
+    large = automatic and chosen != "dot"
     if fmt == "dot":
-        return Rendered(dot.encode("utf-8"), chosen, automatic and chosen != "dot")
-    return Rendered(render_image(dot, fmt, chosen, timeout), chosen, automatic and chosen != "dot")
+        return Rendered(dot.encode("utf-8"), chosen, large)
+    if fmt == "html":
+        from argmap.render.html import to_html
+
+        svg = render_image(dot, "svg", chosen, timeout).decode("utf-8")
+        return Rendered(to_html(debate, svg, labelling).encode("utf-8"), chosen, large)
+    return Rendered(render_image(dot, fmt, chosen, timeout), chosen, large)

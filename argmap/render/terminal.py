@@ -24,7 +24,7 @@ from rich.tree import Tree
 from argmap.analyze import Labelling
 from argmap.model import Debate
 from argmap.render import DEFAULT_LIMIT, clean, report
-from argmap.render.report import AcceptanceJSON, NodeJSON
+from argmap.render.report import NodeJSON, acceptance_words
 
 T = TypeVar("T")
 
@@ -73,20 +73,6 @@ def preview(value: str, *parts: Text | str) -> Text:
     out = line(*parts, " ".join(value.split()))
     out.no_wrap, out.overflow = True, "ellipsis"
     return out
-
-
-def acceptance_words(acceptance: AcceptanceJSON | None) -> str:
-    """`credulous: yes, sceptical: no`, or `not decided` when the search was too large."""
-    if acceptance is None:
-        return "not decided"
-    c, s = acceptance["credulous"], acceptance["sceptical"]
-    if c is None and s is None:
-        return "not decided"
-    return f"credulous: {_yes_no(c)}, sceptical: {_yes_no(s)}"
-
-
-def _yes_no(value: bool | None) -> str:
-    return "not decided" if value is None else "yes" if value else "no"
 
 
 def _plural(n: int, word: str) -> str:
@@ -472,53 +458,16 @@ def show(debate: Debate, claim: str, labelling: Labelling | None = None) -> Rend
 
 
 def _why(data: report.ShowJSON) -> Text:
-    why = data["why"]
-    out = line(_heading("Why: "))
-    if why == "has-standing-attacker":
-        defeaters = data["defeated_by"]
-        kinds = {link["relation"] for link in data["answered_by"] if link["id"] in defeaters}
-        verb = kinds.pop() if len(kinds) == 1 else "rebuts or undercuts"
-        if len(defeaters) > 1:
-            verb = verb.removesuffix("s").replace("s or", " or")
-        which = "which stands and" if len(defeaters) == 1 else "which stand and"
-        out.append_text(line("defeated by ", _and(defeaters), f", {which} {verb} it."))
-    elif why == "all-attackers-defeated":
-        out.append_text(
-            line("every claim that rebuts or undercuts it is defeated: ", _and(data["attackers"]))
-        )
-        out.append(".")
-    elif why == "no-attackers":
-        out.append_text(line("nothing rebuts or undercuts it (it is unanswered)."))
-    else:
+    out = line(_heading("Why: "), report.reason(data))
+    if data["why"] == "undecided":
         out.append_text(
             line(
-                "of the claims that rebut or undercut it (",
-                _and(data["attackers"]),
-                "), none stands and not all are defeated: attacks going round in a cycle "
-                "leave them open.\n",
+                "\n",
                 _heading("Preferred acceptance: "),
-                _acceptance_sentence(data["acceptance"]),
+                report.acceptance_sentence(data["acceptance"]),
             )
         )
     return out
-
-
-def _and(ids: Sequence[str]) -> str:
-    """`a`, `a and b`, `a, b and c`."""
-    return ids[0] if len(ids) == 1 else f"{', '.join(ids[:-1])} and {ids[-1]}"
-
-
-def _acceptance_sentence(acceptance: AcceptanceJSON | None) -> str:
-    words = acceptance_words(acceptance)
-    if acceptance is None or words == "not decided":
-        return "not decided: the tangle of attacks is too large to search."
-    meanings: dict[tuple[bool | None, bool | None], str] = {
-        (True, True): "it stands in every preferred extension",
-        (True, False): "it stands in some preferred extensions, not in all",
-        (False, False): "it stands in no preferred extension",
-    }
-    meaning = meanings.get((acceptance["credulous"], acceptance["sceptical"]))
-    return words + (f" ({meaning})." if meaning else ".")
 
 
 def _citations(data: report.ShowJSON) -> list[RenderableType]:

@@ -1,0 +1,199 @@
+"""One self-contained HTML page: the diagram with pan and zoom, a panel for each claim, search,
+filters and the summary (`argmap render FILE -o map.html`).
+
+The page holds three things argmap writes: the SVG that `render` draws (Graphviz escapes every
+string in it), one JSON block with the debate's data, and the page's own CSS and script
+(`page.css`, `page.js`). The script reads the JSON and puts each string on the page as text,
+never as HTML. A Content-Security-Policy allows nothing but that inline style and script (named
+by their SHA-256), so the page makes no request of any kind and works from `file://`.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+from importlib import resources
+from typing import Any
+
+from argmap import analyze
+from argmap.analyze import Labelling
+from argmap.model import Debate
+from argmap.render import report
+from argmap.render.dot import THEMES, Theme
+
+# `<`, `>` and `&` are written as JSON escapes, so no string can end the <script> block the data
+# sits in or start a comment there; U+2028/9 too, which some older parsers took for line ends.
+_JSON_IN_HTML = {
+    ord("<"): "\\u003c",
+    ord(">"): "\\u003e",
+    ord("&"): "\\u0026",
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
+}
+
+
+def _asset(name: str) -> str:
+    return resources.files("argmap.render").joinpath(name).read_text(encoding="utf-8")
+
+
+def page_data(debate: Debate, labelling: Labelling | None = None) -> dict[str, Any]:
+    """What the page's script reads: every claim with its status, reason, relations and
+    citations, and the summary. Shapes follow `argmap.render.report` (docs/json.md)."""
+    labelling = labelling or analyze.label(debate)
+    summary = report.summary(debate, labelling)
+    linked = report.links(debate)
+    quiet = set(summary["unanswered"])
+    claims = []
+    for c, shown in zip(debate.claims.values(), report.show_all(debate, labelling), strict=True):
+        claims.append(
+            {
+                "id": c.id,
+                "text": c.text,
+                "by": c.by,
+                "status": shown["status"],
+                "unanswered": c.id in quiet,
+                "reason": report.reason(shown),
+                "acceptance": report.acceptance_sentence(shown["acceptance"])
+                if shown["why"] == "undecided"
+                else None,
+                "answers": [[t, k.value] for t, k in linked.answers[c.id]],
+                "answered_by": [[s, k.value] for s, k in linked.answered_by[c.id]],
+                "cites": shown["cites"],
+                "tags": shown["tags"],
+                "note": shown["note"],
+            }
+        )
+    counts = summary["counts"]
+    return {
+        "title": debate.title,
+        "claims": claims,
+        "counts": counts,
+        "unanswered": summary["unanswered"],
+        "contested": summary["contested"],
+        "speakers": [{**s, "url": debate.speakers[s["name"]].url} for s in summary["speakers"]],
+    }
+
+
+def _svg_body(svg: str) -> str:
+    """Graphviz's SVG made ready to sit inside HTML: no XML prolog, doctype or comments, no
+    fixed size (the page sizes and zooms it), and links that pass on no referrer."""
+    start = svg.find("<svg")
+    if start < 0:
+        raise ValueError("Graphviz wrote no <svg> element")
+    body = re.sub(r"<!--.*?-->\n?", "", svg[start:], flags=re.DOTALL)
+    body = re.sub(r'^<svg width="[^"]*" height="[^"]*"\s*', "<svg ", body, count=1)
+    return body.replace("<a xlink:href=", '<a rel="noopener noreferrer" xlink:href=').strip()
+
+
+def dark_rules(light: Theme = THEMES["light"], dark: Theme = THEMES["dark"]) -> str:
+    """CSS that turns the light diagram into the dark one, colour by colour, for readers whose
+    system asks for dark pages. Graphviz writes colours as attributes, lower case; CSS wins over
+    attributes, so each light colour is matched and replaced by its dark counterpart."""
+    pairs = [
+        (light.background, dark.background),
+        (light.text, dark.text),
+        (light.muted, dark.muted),
+        (light.panel, dark.panel),
+        *zip(light.source, dark.source, strict=True),
+        *((light.edge[k], dark.edge[k]) for k in light.edge),
+        *(
+            pair
+            for status in light.status
+            for pair in zip(light.status[status], dark.status[status], strict=True)
+        ),
+    ]
+    mapping: dict[str, str] = {}
+    for old, new in pairs:
+        old = old.lower()
+        if mapping.setdefault(old, new) != new:
+            raise ValueError(f"light colour {old} stands for two dark colours")
+    rules = []
+    for old, new in mapping.items():
+        for prop in ("fill", "stroke"):
+            rules.append(f'.am-map [{prop}="{old}"] {{ {prop}: {new}; }}')
+    return "@media (prefers-color-scheme: dark) {\n" + "\n".join(rules) + "\n}\n"
+
+
+def _hash(code: str) -> str:
+    digest = hashlib.sha256(code.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def to_html(debate: Debate, svg: str, labelling: Labelling | None = None) -> str:
+    """The page for `debate`, around `svg` (the diagram `render` drew of it)."""
+    data = json.dumps(page_data(debate, labelling), ensure_ascii=False, separators=(",", ":"))
+    style = _asset("page.css") + dark_rules()
+    script = _asset("page.js")
+    policy = "; ".join(
+        [
+            "default-src 'none'",
+            f"style-src {_hash(style)}",
+            f"script-src {_hash(script)}",
+            "img-src data:",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
+    )
+    title = html.escape(debate.title)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{html.escape(policy)}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="argmap">
+<title>{title}</title>
+<link rel="icon" href="data:,">
+<style>{style}</style>
+</head>
+<body>
+<header class="am-bar">
+<h1>{title}</h1>
+<label class="am-search"><input type="search" data-am="search" placeholder="Search claims and \
+speakers" aria-label="Search claims and speakers" autocomplete="off"></label>
+<div class="am-tools">
+<details><summary>Filters</summary>
+<div class="am-drop" data-am="filters">
+<fieldset><legend>Show</legend>
+<label><input type="checkbox" data-am="unanswered"> only unanswered claims</label>
+</fieldset>
+<fieldset><legend>Status</legend>
+<label><input type="checkbox" data-am="status-standing" checked> ✔ standing</label>
+<label><input type="checkbox" data-am="status-defeated" checked> ✘ defeated</label>
+<label><input type="checkbox" data-am="status-undecided" checked> ? undecided</label>
+</fieldset>
+<fieldset><legend>Speaker</legend>
+<select data-am="speaker" aria-label="Speaker"><option value="">all speakers</option></select>
+</fieldset>
+<button type="button" data-am="reset">Show all</button>
+<ul class="am-matches" data-am="matches"></ul>
+</div>
+</details>
+<details><summary>Summary</summary>
+<div class="am-drop" data-am="summary"></div>
+</details>
+<div class="am-zoom">
+<button type="button" data-am="zoom-out" aria-label="Zoom out">&#8722;</button>
+<button type="button" data-am="fit" aria-label="Fit the map to the window">Fit</button>
+<button type="button" data-am="zoom-in" aria-label="Zoom in">+</button>
+</div>
+</div>
+<span class="am-status" data-am="count" aria-live="polite"></span>
+</header>
+<main class="am-main">
+<div class="am-map" data-am="map"><div class="am-stage" data-am="stage">
+{_svg_body(svg)}
+</div></div>
+<aside class="am-panel" data-am="panel" aria-label="Claim" hidden></aside>
+</main>
+<noscript><p>This map needs JavaScript for its panel, search and filters; the diagram above \
+works without it.</p></noscript>
+<script type="application/json" data-am="data">{data.translate(_JSON_IN_HTML)}</script>
+<script>{script}</script>
+</body>
+</html>
+"""
