@@ -13,12 +13,10 @@ import json
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
 from urllib.parse import urlsplit
-
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from argmap.errors import CODES, DebateError, Diagnostic, Diagnostics, quote
 from argmap.model import (
@@ -53,7 +51,11 @@ from argmap.yamlnodes import (
     NULL,
     STR,
     TEXT_TAGS,
+    MappingNode,
+    Node,
     Refused,
+    ScalarNode,
+    SequenceNode,
     index,
     join,
     kind,
@@ -143,10 +145,10 @@ def check_text(
     gc.disable()  # building the tree allocates many small objects; the cyclic GC only slows that
     try:
         root, found = parse(text, file, max_values)
-        builder = _Builder(file, found)
-        debate = builder.build(root)
-        # Free the node tree while the collector is off: when it comes back, its first pass
-        # looks at every object made since it stopped, and millions of nodes take seconds.
+        debate = _Builder(file, found).build(root)
+        # Free the node tree, and the builder that refers to its nodes, while the collector is
+        # off: when it comes back, its first pass looks at every object made since it stopped
+        # and still alive, and millions of nodes take seconds.
         del root
     finally:
         if collecting:
@@ -154,8 +156,8 @@ def check_text(
     if verify and debate is not None and debate.expectations:
         from argmap.expect import verify as verify_expectations
 
-        builder.diagnostics.extend(verify_expectations(debate))
-    diagnostics = builder.diagnostics.finish(file)
+        found.extend(verify_expectations(debate))
+    diagnostics = found.finish(file)
     if any(d.is_error for d in diagnostics):
         debate = None
     elif debate is not None:
@@ -417,6 +419,32 @@ class _RawRelation(_Ref):
     nested: bool = False
 
 
+_FIELD_SETS: dict[int, tuple[tuple[Field, ...], frozenset[str], frozenset[str]]] = {}
+
+
+def _field_sets(spec: tuple[Field, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The names of the fields in `spec`, and of those required."""
+    sets = _FIELD_SETS.get(id(spec))
+    if sets is None or sets[0] is not spec:
+        known = frozenset(f.name for f in spec)
+        sets = _FIELD_SETS[id(spec)] = (spec, known, frozenset(f.name for f in spec if f.required))
+    return sets[1], sets[2]
+
+
+def _plain_text(node: Node | None) -> str | None:
+    """The text of a scalar that is text and not blank; None for anything `_Builder.text`
+    would report or skip. The common case, tested inline before asking `text` for messages."""
+    if node.__class__ is ScalarNode and node.tag in TEXT_TAGS:
+        value: str = node.value
+        if value and not value.isspace():  # as `value.strip()`, without a copy
+            return value
+    return None
+
+
+# Each relation a claim can state: its kind, its field, and the field quoted for messages.
+_RELATION_FIELDS = tuple((kind, kind.value, quote(kind.value)) for kind in RelationKind)
+
+
 class _Builder:
     def __init__(self, file: str, diagnostics: Diagnostics) -> None:
         self.file = file
@@ -482,8 +510,14 @@ class _Builder:
                 path,
             )
             return None
+        known, required = _field_sets(spec)
+        # Most mappings hold only known fields and every required one: the messages below
+        # are then not needed. (The vetting leaves one key of each text.)
+        found = {key.value: value for key, value in node.value}
+        if found.keys() <= known and required <= found.keys():
+            return found
         names = field_names(spec)
-        found: dict[str, Node] = {}
+        found = {}
         for key, value in node.value:
             if key.value in names:
                 found[key.value] = value
@@ -566,8 +600,10 @@ class _Builder:
         else:
             yield node, path
 
-    def mapping(self, node: Node, what: str, path: str, keyed_by: str = "ids") -> list[list[Node]]:
-        """The [key, value] pairs of a section such as `claims:`, `sources:`, `rebuttals:`."""
+    def mapping(
+        self, node: Node, what: str, path: str, keyed_by: str = "ids"
+    ) -> list[Sequence[Node]]:
+        """The (key, value) pairs of a section such as `claims:`, `sources:`, `rebuttals:`."""
         if isinstance(node, Refused):
             return []
         if not isinstance(node, MappingNode):
@@ -606,7 +642,7 @@ class _Builder:
             "duplicate-id",
             key,
             f"the id {quote(ident)} is already used by the {previous[0]} at line "
-            f"{previous[1].start_mark.line + 1}",
+            f"{previous[1].line + 1}",
             "ids are unique across the whole file, nested claims and sources included: rename one",
             path,
         )
@@ -764,6 +800,8 @@ class _Builder:
             claim = self.claim(ident, found, what, path, key, parent, first)
             if claim is not None and first:
                 self.claims[ident] = claim
+            if "reasons" not in found and "rebuttals" not in found:
+                continue
             children: list[tuple[Node, Node, str | None, RelationKind | None, str]] = []
             for field_name, child_relation in (
                 ("reasons", RelationKind.SUPPORTS),
@@ -791,31 +829,54 @@ class _Builder:
         parent: str | None,
         first: bool,
     ) -> Claim | None:
-        text = self.text(found.get("text"), f"'text' of {what}", join(path, "text"), required=True)
-        by = self.text(found.get("by"), f"'by' of {what}", join(path, "by"), wanted="name")
-        if by is not None:
-            self.speaker_name(found["by"], by, join(path, "by"))
-            if first:
-                self.bys.append(_Ref(ident, by, found["by"], join(path, "by")))
-        for relation in RelationKind:
-            for node, p in self.items(found.get(relation.value), join(path, relation.value)):
-                target = self.text(node, f"{quote(relation.value)} of {what}", p)
+        # Each field is read as `text` reads it, but the message and path that only a mistake
+        # needs are made only then: most of the file is claims, and most claims are right.
+        get = found.get
+        node = get("text")
+        text = _plain_text(node)
+        if text is None:
+            text = self.text(node, f"'text' of {what}", join(path, "text"), required=True)
+        by = None
+        node = get("by")
+        if node is not None:
+            by = _plain_text(node)
+            if by is None:
+                by = self.text(node, f"'by' of {what}", join(path, "by"), wanted="name")
+            if by is not None:
+                by_path = join(path, "by")
+                self.speaker_name(node, by, by_path)
+                if first:
+                    self.bys.append(_Ref(ident, by, node, by_path))
+        for relation, name, quoted in _RELATION_FIELDS:
+            node = get(name)
+            if node is None:
+                continue
+            for item, p in self.items(node, join(path, name)):
+                target = _plain_text(item)
+                if target is None:
+                    target = self.text(item, f"{quoted} of {what}", p)
                 if target is not None and first:
-                    self.relations.append(_RawRelation(ident, target, node, p, relation))
-        tags = tuple(
-            t
-            for node, p in self.items(found.get("tags"), join(path, "tags"))
-            if (t := self.text(node, f"a tag of {what}", p)) is not None
-        )
-        note = self.text(found.get("note"), f"'note' of {what}", join(path, "note"))
-        cites = tuple(
-            c
-            for n, (node, p) in enumerate(self.items(found.get("cites"), join(path, "cites")), 1)
-            if (c := self.citation(ident, n, node, what, p, first)) is not None
-        )
+                    self.relations.append(_RawRelation(ident, target, item, p, relation))
+        tags: tuple[str, ...] = ()
+        if "tags" in found:
+            tags = tuple(
+                t
+                for node, p in self.items(found["tags"], join(path, "tags"))
+                if (t := self.text(node, f"a tag of {what}", p)) is not None
+            )
+        note = None
+        if "note" in found:
+            note = self.text(found["note"], f"'note' of {what}", join(path, "note"))
+        cites: tuple[Citation, ...] = ()
+        if "cites" in found:
+            cites = tuple(
+                c
+                for n, (node, p) in enumerate(self.items(found["cites"], join(path, "cites")), 1)
+                if (c := self.citation(ident, n, node, what, p, first)) is not None
+            )
         if text is None:
             return None
-        return Claim(ident, text, by, cites, tags, note, parent, *position(key))
+        return Claim(ident, text, by, cites, tags, note, parent, key.line + 1, key.column + 1)
 
     def citation(
         self, owner: str, n: int, node: Node, what: str, path: str, record: bool
@@ -865,8 +926,13 @@ class _Builder:
     # -- references --
 
     def resolve(self) -> None:
-        claim_ids = _Names([i for i, (k, _) in self.ids.items() if k == "claim"])
-        source_ids = _Names([i for i, (k, _) in self.ids.items() if k == "source"])
+        known: dict[str, _Names] = {}
+
+        def ids_of(what: str) -> _Names:  # made only when a reference is wrong
+            if what not in known:
+                known[what] = _Names([i for i, (k, _) in self.ids.items() if k == what])
+            return known[what]
+
         suggest = self.suggestions.hint
         for rel in self.relations:
             if self.ids.get(rel.target, ("",))[0] == "claim":
@@ -874,7 +940,7 @@ class _Builder:
             if rel.target in self.ids:
                 hint = f"{quote(rel.target)} is a source; cite it with `cites:`"
             else:
-                hint = suggest(rel.target, claim_ids) or "define the claim, or fix the id"
+                hint = suggest(rel.target, ids_of("claim")) or "define the claim, or fix the id"
             self.report(
                 "unknown-claim",
                 rel.node,
@@ -890,7 +956,7 @@ class _Builder:
                     ref.node,
                     f"{quote(ref.target)} is listed under 'expect.{ref.owner}' "
                     "but no claim has that id",
-                    suggest(ref.target, claim_ids) or "list claim ids only",
+                    suggest(ref.target, ids_of("claim")) or "list claim ids only",
                     ref.path,
                 )
         cited = set()
@@ -904,7 +970,7 @@ class _Builder:
                     "`supports:`, `rebuts:` or `undercuts:`"
                 )
             else:
-                hint = suggest(ref.target, source_ids) or (
+                hint = suggest(ref.target, ids_of("source")) or (
                     "list it under `sources:`, or cite inline as {url: ..., title: ...}"
                 )
             self.report(
@@ -942,7 +1008,7 @@ class _Builder:
             first = seen.setdefault((rel.owner, rel.target), rel)
             if first is rel:
                 continue
-            line = first.node.start_mark.line + 1
+            line = first.node.line + 1
             nested = first if first.nested else rel if rel.nested else None
             if first.kind is rel.kind:
                 self.report(
@@ -983,7 +1049,8 @@ class _Builder:
         for r in self.relations:
             key = (r.owner, r.target)
             if key not in out:
-                out[key] = Relation(r.owner, r.target, r.kind, *position(r.node))
+                line, column = r.node.line + 1, r.node.column + 1
+                out[key] = Relation(r.owner, r.target, r.kind, line, column)
         return tuple(out.values())
 
     def check_speakers(self, speakers: dict[str, Speaker]) -> None:

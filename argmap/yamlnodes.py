@@ -5,7 +5,8 @@ no alias is ever expanded, so a small file cannot grow into a huge tree ("billio
 nesting is bounded, and nothing here recurses. The tree is then vetted once: what YAML allows
 but a debate file must not have (duplicate keys, tags, anchors and aliases, keys that are not
 text) is reported and cut out, so the loader that walks the tree next sees only plain mappings,
-lists and scalars.
+lists and scalars. The composer notes whether it met any of these as it goes; most files have
+none, and then the vetting, which would change nothing, is not run.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from yaml.events import (
     SequenceStartEvent,
     StreamEndEvent,
 )
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from argmap.errors import Diagnostic, Diagnostics, quote
 
@@ -42,19 +42,56 @@ SCALAR_TAGS = {STR, NULL, BOOL, INT, FLOAT, TIMESTAMP}
 TEXT_TAGS = {STR, TIMESTAMP}  # dates stay text, as they do for YAML 1.2 and JSON Schema
 
 
+class Node:
+    """A YAML node: its resolved tag, its value, and where it starts (0-based, as libyaml
+    counts; `position` gives them as editors count).
+
+    Lighter than PyYAML's nodes, which carry a dict, a style and two marks each: a file holds
+    a node for every value in it.
+    """
+
+    __slots__ = ("column", "line", "tag", "value")
+    value: Any
+
+    def __init__(self, tag: str, value: Any, line: int, column: int) -> None:
+        self.tag = tag
+        self.value = value
+        self.line = line
+        self.column = column
+
+
+class ScalarNode(Node):
+    __slots__ = ()
+    value: str
+
+
+class SequenceNode(Node):
+    __slots__ = ()
+    value: list[Node]
+
+
+class MappingNode(Node):
+    """Its value is the list of its (key, value) pairs, in the order written."""
+
+    __slots__ = ()
+    value: list[Any]
+
+
 class Refused(ScalarNode):
     """Stands in for a node the vetting refused, so the walk skips it without a second message."""
 
+    __slots__ = ()
+
     def __init__(self, node: Node) -> None:
-        super().__init__(NULL, "", node.start_mark, node.end_mark)
+        super().__init__(NULL, "", node.line, node.column)
 
 
 def parse(text: str, file: str, max_values: int | None = None) -> tuple[Node | None, Diagnostics]:
     """Compose and vet `text`; the root node is None when the text cannot be read as YAML, or
     holds more than `max_values` values (None: no limit)."""
     diagnostics = Diagnostics()
-    root = _compose(text, file, diagnostics, max_values)
-    if root is not None:
+    root, plain = _compose(text, file, diagnostics, max_values)
+    if root is not None and not plain:  # a plain tree has nothing to report or cut out
         _Vetting(file, diagnostics).run(root)
     return root, diagnostics
 
@@ -69,10 +106,10 @@ def to_data(text: str) -> Any:
     return None if node is None else _plain(node)
 
 
-def _plain(node: Node) -> Any:
-    if isinstance(node, MappingNode):
+def _plain(node: yaml.Node) -> Any:
+    if isinstance(node, yaml.MappingNode):
         return {_plain(k): _plain(v) for k, v in node.value}
-    if isinstance(node, SequenceNode):
+    if isinstance(node, yaml.SequenceNode):
         return [_plain(v) for v in node.value]
     if node.tag in TEXT_TAGS:
         return node.value
@@ -92,7 +129,7 @@ def kind(node: Node) -> str:
 
 def position(node: Node) -> tuple[int, int]:
     """1-based line and column, as editors count them."""
-    return node.start_mark.line + 1, node.start_mark.column + 1
+    return node.line + 1, node.column + 1
 
 
 def quote_hint(node: ScalarNode) -> str:
@@ -140,9 +177,11 @@ MAX_DEPTH = 1000
 class Alias(Refused):
     """An alias (`*name`), left in the tree where it was written and refused by the vetting."""
 
+    __slots__ = ()
+
     def __init__(self, event: AliasEvent) -> None:
         start: Any = event.start_mark  # libyaml's marks, which read as PyYAML's
-        ScalarNode.__init__(self, NULL, "", start, start)
+        ScalarNode.__init__(self, NULL, "", start.line, start.column)
 
 
 # Each value costs a few hundred bytes of memory, so the number read is bounded too: a file may
@@ -159,16 +198,17 @@ class _Stop(Exception):
 
 def _compose(
     text: str, file: str, diagnostics: list[Diagnostic], max_values: int | None
-) -> Node | None:
+) -> tuple[Node | None, bool]:
+    """The root node, or None, and whether the tree is plain (see `_build`)."""
     try:
-        node = _build(text, max_values)
+        node, plain = _build(text, max_values)
     except _Stop as e:
         line, column = e.mark.line + 1, e.mark.column + 1
         diagnostics.append(Diagnostic(e.code, e.message, file, line, column, e.hint))
-        return None
+        return None, True
     except yaml.MarkedYAMLError as e:
         diagnostics.append(_syntax_diagnostic(e, text, file))
-        return None
+        return None, True
     except UnicodeEncodeError as e:  # only text from Python can hold a lone surrogate
         diagnostics.append(
             Diagnostic(
@@ -180,7 +220,7 @@ def _compose(
                 "remove the character",
             )
         )
-        return None
+        return None, True
     except yaml.YAMLError as e:  # the reader's errors: characters YAML does not allow
         line = column = None
         offset = getattr(e, "position", None)
@@ -197,7 +237,7 @@ def _compose(
                 "remove the character; inside double quotes it can be written as an escape",
             )
         )
-        return None
+        return None, True
     if node is None:
         diagnostics.append(
             Diagnostic(
@@ -207,18 +247,20 @@ def _compose(
                 hint="start from `argmap new FILE`, which writes a commented example",
             )
         )
-    return node
+    return node, plain
 
 
-def _build(text: str, max_values: int | None = None) -> Node | None:
-    """Compose the one document in `text` from libyaml's events, without recursion.
+def _build(text: str, max_values: int | None = None) -> tuple[Node | None, bool]:
+    """Compose the one document in `text` from libyaml's events, without recursion; and say
+    whether the tree is plain: no alias, no tag a debate file refuses, and every mapping keyed
+    by distinct texts, so that the vetting would find nothing to report or cut out.
 
     Not `yaml.compose`: its composer recurses in C, one stack frame per level, so a few tens
     of thousands of `[` crash the process, and it expands every alias into a shared node. Here
     nesting is bounded by `MAX_DEPTH`, checked as each collection opens (libyaml has not yet
     read further), the number of values by `max_values`, and an alias stays an `Alias` where
-    it was written, whatever it names. A scalar keeps only where it starts (its end mark is its
-    start): nothing needs its end, and each mark costs memory.
+    it was written, whatever it names. A node keeps only where it starts, as two numbers:
+    nothing needs its end, and each of libyaml's marks costs memory.
     """
     left = -1 if max_values is None else max_values
     loader = LOADER(text)
@@ -228,38 +270,57 @@ def _build(text: str, max_values: int | None = None) -> Node | None:
         # is quoted): most are, and asking `resolve` for each costs a Python call per value.
         firsts = frozenset(loader.yaml_implicit_resolvers)
         plain_text = None not in firsts and not loader.yaml_path_resolvers
+        # What `resolve` made of the plain scalars it was asked about (keys such as `text`
+        # start like `true`), up to a bound: for those it depends on the text alone.
+        resolved: dict[str, str] = {}
         get()  # the start of the stream
         event = get()
         if isinstance(event, StreamEndEvent):
-            return None
+            return None, True
         document = event
-        root: Node | None = None
+        plain = True
+        root: list[Any] = []  # the one node of the document, once it is read
         open_: list[Any] = []  # the collections being filled, innermost last
+        top = root  # the items of the innermost, where the next node goes
         while True:
             event = get()
             node: Node
             cls = type(event)
-            if cls is MappingEndEvent or cls is SequenceEndEvent:
+            if cls is ScalarEvent:
+                if left == 0:
+                    raise _too_many(max_values or 0, event.start_mark)
+                left -= 1
+                value = event.value
+                tag = event.tag
+                if tag is None or tag == "!":
+                    if plain_text and (not event.implicit[0] or (value and value[0] not in firsts)):
+                        tag = STR
+                    elif plain_text:
+                        tag = resolved.get(value)
+                        if tag is None:
+                            tag = resolve(yaml.ScalarNode, value, event.implicit)
+                            if len(resolved) < 1000:
+                                resolved[value] = tag
+                    else:
+                        tag = resolve(yaml.ScalarNode, value, event.implicit)
+                if tag is not STR and tag not in SCALAR_TAGS:
+                    plain = False
+                start = event.start_mark
+                top.append(ScalarNode(tag, value, start.line, start.column))
+            elif cls is MappingEndEvent:
                 node = open_.pop()
-                node.end_mark = event.end_mark
-                if cls is MappingEndEvent:
-                    items = node.value
-                    node.value = list(zip(items[::2], items[1::2], strict=True))
+                keys = top[::2]
+                node.value = list(zip(keys, top[1::2], strict=True))
+                if plain:  # every key a text, and no two the same
+                    plain = len({key.value for key in keys if key.tag == STR}) == len(keys)
+                top = open_[-1].value if open_ else root
+            elif cls is SequenceEndEvent:
+                open_.pop()
+                top = open_[-1].value if open_ else root
             elif cls is DocumentEndEvent:
                 break
             elif left == 0:
                 raise _too_many(max_values or 0, event.start_mark)
-            elif cls is ScalarEvent:
-                left -= 1
-                tag = event.tag
-                if tag is None or tag == "!":
-                    value = event.value
-                    if plain_text and (not event.implicit[0] or (value and value[0] not in firsts)):
-                        tag = STR
-                    else:
-                        tag = resolve(ScalarNode, value, event.implicit)
-                start = event.start_mark
-                node = ScalarNode(tag, event.value, start, start, event.style)
             elif cls is MappingStartEvent or cls is SequenceStartEvent:
                 left -= 1
                 if len(open_) >= MAX_DEPTH:
@@ -270,19 +331,27 @@ def _build(text: str, max_values: int | None = None) -> Node | None:
                         "nesting them",
                         event.start_mark,
                     )
-                node_class = MappingNode if cls is MappingStartEvent else SequenceNode
+                mapping = cls is MappingStartEvent
+                node_class, default = (MappingNode, MAP) if mapping else (SequenceNode, SEQ)
                 tag = event.tag
                 if tag is None or tag == "!":
-                    tag = resolve(node_class, None, event.implicit)
-                open_.append(node_class(tag, [], event.start_mark, None, event.flow_style))
-                continue
+                    # Without path resolvers, a collection's tag is the default for its kind.
+                    if plain_text:
+                        tag = default
+                    else:
+                        yaml_class = yaml.MappingNode if mapping else yaml.SequenceNode
+                        tag = resolve(yaml_class, None, event.implicit)
+                if tag != default:
+                    plain = False
+                start = event.start_mark
+                node = node_class(tag, [], start.line, start.column)
+                top.append(node)
+                open_.append(node)
+                top = node.value
             else:  # an alias
                 left -= 1
-                node = Alias(event)
-            if open_:
-                open_[-1].value.append(node)
-            else:
-                root = node
+                plain = False
+                top.append(Alias(event))
         event = get()
         if not isinstance(event, StreamEndEvent):
             raise ComposerError(
@@ -291,7 +360,7 @@ def _build(text: str, max_values: int | None = None) -> Node | None:
                 "but found another document",
                 event.start_mark,
             )
-        return root
+        return (root[0] if root else None), plain
     finally:
         loader.dispose()
 
@@ -463,7 +532,7 @@ class _Vetting:
         pairs: list[Any] = []
         for key, value in node.value:
             if key.tag == MERGE:
-                aliases = value.value if isinstance(value, SequenceNode) else [value]
+                aliases: list[Any] = value.value if isinstance(value, SequenceNode) else [value]
                 if aliases and all(isinstance(v, Alias) for v in aliases):
                     for alias in aliases:
                         self.alias(alias, join(path, "<<"))
@@ -492,7 +561,7 @@ class _Vetting:
                     "duplicate-key",
                     key,
                     f"the key {quote(key.value)} appears twice in this mapping "
-                    f"(first at line {first[key.value].start_mark.line + 1})",
+                    f"(first at line {first[key.value].line + 1})",
                     "YAML would silently keep only the last one: merge the two entries "
                     "or rename one",
                     join(path, key.value),
