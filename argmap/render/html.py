@@ -41,36 +41,35 @@ def _asset(name: str) -> str:
 
 def page_data(debate: Debate, labelling: Labelling | None = None) -> dict[str, Any]:
     """What the page's script reads: every claim with its status, reason, relations and
-    citations, and the summary. Shapes follow `argmap.render.report` (docs/json.md)."""
+    citations, and the summary. Shapes follow `argmap.render.report` (docs/json.md). Addresses
+    are kept as they are: the script makes links of the http(s) ones only, and shows any other
+    as text."""
     labelling = labelling or analyze.label(debate)
     summary = report.summary(debate, labelling)
-    linked = report.links(debate)
     quiet = set(summary["unanswered"])
-    claims = []
-    for c, shown in zip(debate.claims.values(), report.show_all(debate, labelling), strict=True):
-        claims.append(
-            {
-                "id": c.id,
-                "text": c.text,
-                "by": c.by,
-                "status": shown["status"],
-                "unanswered": c.id in quiet,
-                "reason": report.reason(shown),
-                "acceptance": report.acceptance_sentence(shown["acceptance"])
-                if shown["why"] == "undecided"
-                else None,
-                "answers": [[t, k.value] for t, k in linked.answers[c.id]],
-                "answered_by": [[s, k.value] for s, k in linked.answered_by[c.id]],
-                "cites": shown["cites"],
-                "tags": shown["tags"],
-                "note": shown["note"],
-            }
-        )
-    counts = summary["counts"]
+    claims = [
+        {
+            "id": shown["id"],
+            "text": shown["text"],
+            "by": shown["by"],
+            "status": shown["status"],
+            "unanswered": shown["id"] in quiet,
+            "reason": report.reason(shown),
+            "acceptance": report.acceptance_sentence(shown["acceptance"])
+            if shown["why"] == "undecided"
+            else None,
+            "answers": [[link["id"], link["relation"]] for link in shown["answers"]],
+            "answered_by": [[link["id"], link["relation"]] for link in shown["answered_by"]],
+            "cites": shown["cites"],
+            "tags": shown["tags"],
+            "note": shown["note"],
+        }
+        for shown in report.show_all(debate, labelling)
+    ]
     return {
         "title": debate.title,
         "claims": claims,
-        "counts": counts,
+        "counts": summary["counts"],
         "unanswered": summary["unanswered"],
         "contested": summary["contested"],
         "speakers": [{**s, "url": debate.speakers[s["name"]].url} for s in summary["speakers"]],
