@@ -168,10 +168,12 @@ def _shorten(path: str) -> str:
 
 # --- composing ---------------------------------------------------------------------------------
 
-# How deep collections may nest. Far beyond any debate (a reply chain of about 500 nested
-# claims), and low enough that libyaml, which slows down with each level of `[` and `{` it is
-# inside, stays fast: at this depth a file takes at most a few times as long as a flat one.
-MAX_DEPTH = 1000
+# How deep collections may nest: the one limit users meet, whatever PyYAML they have. Far beyond
+# any debate (a reply chain of about 450 nested claims), and below libyaml's own limit: the
+# libyaml in PyYAML 6.0.4's wheels refuses 1,000 levels of `[` and `{` and 1,000 of indentation,
+# older ones nest without end. libyaml also slows down with each level of `[` and `{` it is
+# inside; at this depth a file takes at most a few times as long as a flat one.
+MAX_DEPTH = 900
 
 
 class Alias(Refused):
@@ -201,7 +203,12 @@ def _compose(
 ) -> tuple[Node | None, bool]:
     """The root node, or None, and whether the tree is plain (see `_build`)."""
     try:
-        node, plain = _build(text, max_values)
+        try:
+            node, plain = _build(text, max_values)
+        except yaml.MarkedYAMLError as e:
+            if e.problem != _LIBYAML_TOO_DEEP or e.problem_mark is None:
+                raise
+            _refuse_too_deep(text, max_values, e.problem_mark)
     except _Stop as e:
         line, column = e.mark.line + 1, e.mark.column + 1
         diagnostics.append(Diagnostic(e.code, e.message, file, line, column, e.hint))
@@ -324,13 +331,7 @@ def _build(text: str, max_values: int | None = None) -> tuple[Node | None, bool]
             elif cls is MappingStartEvent or cls is SequenceStartEvent:
                 left -= 1
                 if len(open_) >= MAX_DEPTH:
-                    raise _Stop(
-                        "nesting-too-deep",
-                        f"the YAML nests more than {MAX_DEPTH:,} levels deep here",
-                        "write long reply chains flat, each reply with `rebuts: ID`, instead of "
-                        "nesting them",
-                        event.start_mark,
-                    )
+                    raise _too_deep(event.start_mark)
                 mapping = cls is MappingStartEvent
                 node_class, default = (MappingNode, MAP) if mapping else (SequenceNode, SEQ)
                 tag = event.tag
@@ -363,6 +364,44 @@ def _build(text: str, max_values: int | None = None) -> tuple[Node | None, bool]
         return (root[0] if root else None), plain
     finally:
         loader.dispose()
+
+
+# What libyaml (0.2.6 and later) says when a file nests deeper than it allows.
+_LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
+_DEPTH_HINT = "write long reply chains flat, each reply with `rebuts: ID`, instead of nesting them"
+
+
+def _too_deep(mark: Any) -> _Stop:
+    return _Stop(
+        "nesting-too-deep",
+        f"the YAML nests more than {MAX_DEPTH:,} levels deep here",
+        _DEPTH_HINT,
+        mark,
+    )
+
+
+def _refuse_too_deep(text: str, max_values: int | None, mark: Any) -> None:
+    """Raise the `nesting-too-deep` that `MAX_DEPTH` gives, where libyaml refused deeper
+    nesting of its own at `mark`.
+
+    libyaml's scanner reads ahead of the events (up to 1,024 characters, on one line, while a
+    `[` or `{` may still turn out to be a key), so a long run of `[` reaches libyaml's limit
+    before the event that crosses `MAX_DEPTH` is handed over. Everything before `mark` nests
+    deeper than `MAX_DEPTH` and no deeper than libyaml allows, so composing just that part
+    stops at the same line and column as a libyaml without a limit would.
+    """
+    try:
+        _build(text[: mark.index], max_values)
+    except _Stop:
+        raise
+    except yaml.YAMLError:
+        pass
+    raise _Stop(  # not reached with the libyaml of any PyYAML argmap allows
+        "nesting-too-deep",
+        "the YAML nests deeper than the YAML parser allows here",
+        _DEPTH_HINT,
+        mark,
+    )
 
 
 def _too_many(max_values: int, mark: Any) -> _Stop:
