@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: demo test setup graphviz node browser diagrams bench fuzz clean
+.PHONY: demo test setup lock bounds graphviz node browser diagrams bench fuzz clean
 
 # Check every debate, summarise one in the terminal, and draw it as SVG under out/.
 demo: $(READY) graphviz
@@ -36,9 +36,17 @@ diagrams: $(READY) graphviz
 	$(BIN)/argmap render debates/lossy-compression.yaml -o docs/lossy-compression.dot
 	$(BIN)/argmap render debates/lossy-compression.yaml -o docs/lossy-compression.svg
 
-$(READY): pyproject.toml scripts/setup
+$(READY): pyproject.toml requirements-dev.lock scripts/setup
 	sh scripts/setup "$(PYTHON)" "$(VENV)"
 	touch $(READY)
+
+# Write requirements-dev.lock again with the newest versions pyproject.toml allows.
+lock: $(READY)
+	sh scripts/lock
+
+# The test suite on the lowest and on the newest dependency versions pyproject.toml allows.
+bounds: $(READY) graphviz node browser
+	sh scripts/bounds
 
 graphviz:
 	@sh scripts/ensure-graphviz
@@ -52,4 +60,4 @@ browser:
 	@sh scripts/ensure-browser
 
 clean:
-	rm -rf $(VENV) out .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(VENV)-lowest $(VENV)-newest out .mypy_cache .pytest_cache .ruff_cache
