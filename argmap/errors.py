@@ -172,24 +172,32 @@ class OutputError(ArgmapError):
 
 
 def quote(value: object, limit: int = 60) -> str:
-    """Show user text inside a message: quoted, control characters made visible, shortened.
+    r"""Show user text inside a message: quoted, as written, unambiguous, and shortened.
 
-    >>> quote("a\\x1b[2Jb")
-    "'a\\\\x1b[2Jb'"
+    Text goes in single quotes, or in double quotes when it holds a single quote and no double
+    quote (the choice Python's repr makes), so a name reads as it was written. Only text that
+    holds both kinds of quote gets a backslash before each single quote. Whatever is not
+    printable (control characters, the ESC of a terminal escape sequence, bidirectional
+    controls) is written as an escape, and a backslash as two, so user text can neither act on
+    a terminal nor be read as anything but exactly the text it is.
+
+    >>> print(quote("O'MALLEY"), quote('say "hi"'), quote("it's \"x\""))
+    "O'MALLEY" 'say "hi"' 'it\'s "x"'
+    >>> print(quote("a\x1b[2Jb\\"))
+    'a\x1b[2Jb\\'
     """
     text = str(value)
     if len(text) > limit:
         text = text[: limit - 1] + "…"
-    if text.isprintable() and "'" not in text and "\\" not in text:  # most ids and names
-        return f"'{text}'"
+    mark = '"' if "'" in text and '"' not in text else "'"
+    if text.isprintable() and mark not in text and "\\" not in text:  # most ids and names
+        return f"{mark}{text}{mark}"
     out = []
     for ch in text:
-        if ch == "'":
-            out.append("\\'")
-        elif ch == "\\":
-            out.append("\\\\")
-        elif ch.isprintable() or ch == " ":
+        if ch in (mark, "\\"):
+            out.append("\\" + ch)
+        elif ch.isprintable():
             out.append(ch)
         else:
             out.append(ch.encode("unicode_escape").decode("ascii"))
-    return "'" + "".join(out) + "'"
+    return mark + "".join(out) + mark

@@ -4,6 +4,7 @@ of every debate (and of any debate hypothesis draws) through AIF and back."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -139,6 +140,79 @@ def test_aifdb_quirks_each_get_a_line_naming_the_node() -> None:
     ]
 
 
+def test_relation_nodes_that_map_to_nothing_are_named() -> None:
+    doc = {
+        "nodes": [
+            {"nodeID": "1", "text": "A", "type": "I"},
+            {"nodeID": "2", "text": "B", "type": "I"},
+            {"nodeID": "3", "text": "Default Inference", "type": "RA"},  # A -> RA -> X-node
+            {"nodeID": "4", "text": "?", "type": "X"},
+            {"nodeID": "5", "text": "Default Inference", "type": "RA"},  # B -> RA <- CA 6
+            {"nodeID": "6", "text": "Default Conflict", "type": "CA"},  # no premise
+            {"nodeID": "7", "text": "Default Conflict", "type": "CA"},  # no edge at all
+            {"nodeID": "8", "text": "Default Inference", "type": "RA"},  # only a YA-node
+            {"nodeID": "9", "text": "Arguing", "type": "YA"},
+        ],
+        "edges": [
+            {"fromID": "1", "toID": "3"},
+            {"fromID": "3", "toID": "4"},
+            {"fromID": "2", "toID": "5"},
+            {"fromID": "6", "toID": "5"},
+            {"fromID": "9", "toID": "8"},
+        ],
+    }
+    result = read(json.dumps(doc).encode(), "x.json")
+    assert triples(checked(result)) == []
+    assert result.skipped == [
+        "RA-node '3' points at the X-node '4' (not a claim or an inference): not mapped",
+        "X-node '4': not a node type AIF defines: skipped",
+        # Attacked, but by a CA-node that maps to nothing: nothing maps this inference either.
+        "RA-node '5' has no conclusion: its premise 'n2' is kept, answering nothing through it",
+        "CA-node '6' has no premise (no I-node points at it): not mapped",
+        "1 RA-node not mapped (inferences with neither a premise nor a conclusion, so they join "
+        "no claims): '8'",
+        "1 CA-node not mapped (conflicts with neither a premise nor a conclusion, so they join "
+        "no claims): '7'",
+        "1 YA-node not mapped (illocutions that tie no claim to a speaker): '9'",
+    ]
+
+
+def test_names_with_quotes_read_as_written() -> None:
+    """A name is shown as it was written: in double quotes when it holds a single quote, and
+    with a backslash only when it holds both kinds of quote."""
+    asserted = [("2", "3", 1), ("4", "5", 2)]  # L-node, YA-node, personID: both assert I-node 1
+    doc = {
+        "nodes": [
+            {"nodeID": "1", "text": "A", "type": "I"},
+            *(n for lnode, ya, _ in asserted for n in (
+                {"nodeID": lnode, "text": "A", "type": "L"},
+                {"nodeID": ya, "text": "Asserting", "type": "YA"},
+            )),
+        ],
+        "edges": [
+            e for lnode, ya, _ in asserted
+            for e in ({"fromID": lnode, "toID": ya}, {"fromID": ya, "toID": "1"})
+        ],
+        "locutions": [{"nodeID": lnode, "personID": p} for lnode, _, p in asserted],
+        "participants": [
+            {"participantID": 1, "firstname": "Siobhan", "surname": "O'MALLEY"},
+            {"participantID": 2, "firstname": "Dan", "surname": "O'Neill"},
+            {"participantID": 3, "firstname": "Eve", "surname": '"Evie" O\'Hara'},
+        ],
+    }  # fmt: skip
+    result = read(json.dumps(doc).encode(), "x.json")
+    assert checked(result).claims["n1"].by == "Siobhan O'MALLEY"
+    assert result.skipped == [
+        "I-node '1' is also asserted by \"Dan O'Neill\"; argmap keeps one speaker per claim, "
+        'the first: "Siobhan O\'MALLEY"',
+        "participant \"Dan O'Neill\" (participantID '2') made no claim argmap could map: not "
+        "listed as a speaker",
+        "participant 'Eve \"Evie\" O\\'Hara' (participantID '3') made no claim argmap could "
+        "map: not listed as a speaker",
+    ]
+    assert "# - participant \"Dan O'Neill\" (participantID '2')" in imported_yaml(result)
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
@@ -222,6 +296,72 @@ def test_numeric_and_text_node_ids_meet_in_edges() -> None:
     }
     d = checked(read(json.dumps(doc).encode(), "x.json"))
     assert triples(d) == [("n2", "rebuts", "n1")]
+
+
+# --- a real corpus: QT30 ------------------------------------------------------------------------
+# Nodesets of QT30 (BBC Question Time, AIFdb); tests/data/convert/README.md says where each file
+# comes from and how the large one was trimmed. Every line of the report that names an RA- or
+# CA-node, exactly: the nodes that join no claims are the ones the import used to drop silently.
+
+NOT_JOINED = "neither a premise nor a conclusion, so they join no claims"
+QT30: dict[str, tuple[dict[str, int], list[str]]] = {
+    "qt30-nodeset23595.json": (
+        {"claims": 17, "speakers": 3, "rebuts": 1, "supports": 8, "notes": 17},
+        [
+            "RA-node '855266' links 3 premises ('n806197', 'n806201', 'n806235') into one "
+            "reason for 'n766049': argmap records each premise as supporting it on its own",
+            f"6 RA-nodes not mapped (inferences with {NOT_JOINED}): '855185', '855189', "
+            "'855196', '855209', '855213', '855218'",
+            f"1 CA-node not mapped (conflicts with {NOT_JOINED}): '855225'",
+        ],
+    ),
+    "qt30-nodeset23597.json": (
+        {"claims": 17, "speakers": 3, "supports": 4, "notes": 19},
+        [
+            "RA-node '855444' links 2 premises ('n806416', 'n766085') into one reason for "
+            "'n806412': argmap records each premise as supporting it on its own",
+            f"3 RA-nodes not mapped (inferences with {NOT_JOINED}): '855354', '855378', '855391'",
+        ],
+    ),
+    "qt30-nodeset25445-trimmed.json": (
+        {"claims": 1},
+        [
+            "RA-node '1008887' has no conclusion: its premise 'n692261' is kept, answering "
+            "nothing through it",
+            f"1 CA-node not mapped (conflicts with {NOT_JOINED}): '1008858'",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", QT30)
+def test_qt30_relation_nodes_that_join_no_claims_are_named(name: str) -> None:
+    mapped, lines = QT30[name]
+    result = imported(name)
+    checked(result)
+    assert result.mapped == mapped
+    assert [s for s in result.skipped if re.search(r"\b(RA|CA)-nodes?\b", s)] == lines
+
+
+@pytest.mark.parametrize("name", QT30)
+def test_qt30_every_relation_node_is_mapped_or_named(name: str) -> None:
+    """An RA- or CA-node that has a claim on each side is mapped; every other one is named in
+    the report, by its nodeID."""
+    doc = json.loads((DATA / name).read_bytes())
+    types = {n["nodeID"]: n["type"] for n in doc["nodes"]}
+    ins: dict[str, set[str]] = {k: set() for k in types}
+    outs: dict[str, set[str]] = {k: set() for k in types}
+    for e in doc["edges"]:
+        outs[e["fromID"]].add(types[e["toID"]])
+        ins[e["toID"]].add(types[e["fromID"]])
+    report = "\n".join(imported(name).skipped)
+    unmapped = [
+        k
+        for k, t in types.items()
+        if t in ("RA", "CA") and not ("I" in ins[k] and outs[k] & {"I", "RA", "CA"})
+    ]
+    assert unmapped  # each of these nodesets has some
+    assert [k for k in unmapped if f"'{k}'" not in report] == []
 
 
 # --- export ------------------------------------------------------------------------------------

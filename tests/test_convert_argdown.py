@@ -28,6 +28,8 @@ JS = ROOT / "tests" / "js"
 DATA = ROOT / "tests" / "data" / "convert" / "argdown"
 ARGDOWN_CLI_VERSION = "2.0.0"
 TYPES = {"supports": "support", "rebuts": "attack", "undercuts": "undercut"}
+# Argdown files written by hand, and the JSON `argdown json` (the CLI above) wrote for each.
+HANDWRITTEN = {"handwritten": "from-cli.json", "intermediary": "intermediary.json"}
 
 # --- a debate written to break Argdown's syntax --------------------------------------------------
 
@@ -125,7 +127,7 @@ CASES["nasty"] = nasty_debate()
 
 @pytest.fixture(scope="session")
 def argdown_json(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
-    """What `argdown json` writes for each case's export and for handwritten.argdown, by name;
+    """What `argdown json` writes for each case's export and for each handwritten file, by name;
     one run of the CLI for all of them (it takes about 2 s to start)."""
     node = shutil.which("node")
     if node is None:  # `make test` installs it (scripts/ensure-node): never skipped
@@ -140,7 +142,8 @@ def argdown_json(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     (tmp / "in").mkdir()
     for name, debate in CASES.items():
         (tmp / "in" / f"{name}.argdown").write_bytes(write_argdown(debate))
-    shutil.copy(DATA / "handwritten.argdown", tmp / "in" / "handwritten.argdown")
+    for name in HANDWRITTEN:
+        shutil.copy(DATA / f"{name}.argdown", tmp / "in" / f"{name}.argdown")
     run = subprocess.run(
         [node, str(cli), "json", "in/*.argdown", "out"],
         cwd=tmp,
@@ -151,7 +154,7 @@ def argdown_json(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
         check=False,
     )
     assert run.returncode == 0, run.stdout + run.stderr
-    names = [*CASES, "handwritten"]
+    names = [*CASES, *HANDWRITTEN]
     out = {name: (tmp / "out" / f"{name}.json").read_bytes() for name in names}
     assert sorted(p.stem for p in (tmp / "out").iterdir()) == sorted(names), run.stdout
     return out
@@ -258,10 +261,11 @@ def assert_same_debate(got: Debate, want: Debate) -> None:
     ]
 
 
-def test_a_handwritten_argdown_file(argdown_json: dict[str, bytes]) -> None:
-    """The live CLI's JSON for handwritten.argdown reads as the stored from-cli.json does."""
-    live = read(argdown_json["handwritten"], "handwritten.json")
-    stored = read((DATA / "from-cli.json").read_bytes(), "handwritten.json")
+@pytest.mark.parametrize("name", HANDWRITTEN)
+def test_a_handwritten_argdown_file(argdown_json: dict[str, bytes], name: str) -> None:
+    """The live CLI's JSON for each handwritten file reads as the JSON stored beside it does."""
+    live = read(argdown_json[name], f"{name}.json")
+    stored = read((DATA / HANDWRITTEN[name]).read_bytes(), f"{name}.json")
     assert_same_debate(live.debate, stored.debate)
     assert live.skipped == stored.skipped
 
@@ -486,6 +490,48 @@ def test_a_minimal_json_with_every_problem() -> None:
         "argument 'Bytes': citation 3 is not a source; skipped",
         "argument 'Bytes': citation 4 has neither a title nor a url; skipped",
         "the JSON has no section title; the debate is titled 'minimal.json'",
+    ]
+
+
+def test_intermediary_conclusions_do_not_support_the_argument() -> None:
+    """An argument's premises support it and it supports its main conclusion; a conclusion
+    inferred on the way (`A byte each?`) is neither, as in Argdown's own map."""
+    got = load_json("intermediary.json")
+    assert relations(got.debate) == [
+        ("Memorised", "rebuts", "A-byte-each"),
+        ("Size", "supports", "Too-small"),
+        ("Count", "supports", "Too-small"),
+        ("Byte", "supports", "Too-small"),
+        ("Too-small", "supports", "Not-stored"),
+    ]
+    assert got.skipped[-1] == (
+        "argument 'Too small': its premise-conclusion structure is mapped as 3 premise(s) "
+        "supporting it and it supporting 'Not stored!'; the intermediary conclusion "
+        "'A byte each?' is not linked to it (inferred inside the argument, not a reason for "
+        "it); inference rules are not kept"
+    )
+
+
+def test_ids_from_titles_lose_the_punctuation_at_their_ends() -> None:
+    """A title ending in `?`, `!` or `.` gives an id without a `-` or `.` at the end; titles
+    that come out the same are told apart by `-2`, and the report names each title."""
+    got = load_json("intermediary.json")
+    assert list(got.debate.claims) == [
+        "Too-small",
+        "Size",
+        "Count",
+        "A-byte-each",
+        "Byte",
+        "Not-stored",
+        "Memorised",
+        "Not-stored-2",
+    ]
+    assert got.debate.claims["Not-stored-2"].text == "The model keeps no copies."
+    assert got.skipped[:4] == [
+        "argument 'Too small' gets the id 'Too-small' (Argdown titles may hold any text)",
+        "statement 'A byte each?' gets the id 'A-byte-each' (Argdown titles may hold any text)",
+        "statement 'Not stored!' gets the id 'Not-stored' (Argdown titles may hold any text)",
+        "statement 'Not stored.' gets the id 'Not-stored-2' (Argdown titles may hold any text)",
     ]
 
 

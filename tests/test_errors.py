@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+import ast
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from argmap.errors import Diagnostic, quote
 
 
@@ -17,4 +22,22 @@ def test_diagnostic_without_position_or_hint() -> None:
 def test_quote_makes_control_characters_visible_and_shortens() -> None:
     assert quote("a\x1b[2Jb\n") == "'a\\x1b[2Jb\\n'"
     assert quote("x" * 100) == "'" + "x" * 59 + "…'"
-    assert quote("it's") == "'it\\'s'"
+    assert quote("a\u202eb\u00a0c\\d") == "'a\\u202eb\\xa0c\\\\d'"
+
+
+def test_quote_shows_quotes_as_they_were_written() -> None:
+    assert quote("O'MALLEY") == '"O\'MALLEY"'
+    assert quote("it's") == '"it\'s"'
+    assert quote('say "hi"') == "'say \"hi\"'"
+    # Text with both kinds: the one case with a backslash before a quote, as Python's repr does.
+    assert quote('it\'s "x"') == "'it\\'s \"x\"'"
+    # A quote never hides where the text ends, even in a list of names.
+    assert ", ".join(quote(n) for n in ["a', 'b", "c"]) == "\"a', 'b\", 'c'"
+    assert quote("O'MALLEY\x1b[31m") == '"O\'MALLEY\\x1b[31m"'
+
+
+@given(st.text(max_size=60))
+def test_quote_is_printable_and_reads_back_as_exactly_the_text(text: str) -> None:
+    shown = quote(text)
+    assert shown.isprintable()
+    assert ast.literal_eval(shown) == text  # unambiguous: one text per quoted form

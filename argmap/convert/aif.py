@@ -103,6 +103,7 @@ class _Reader:
         self.links: dict[tuple[str, str], _Link] = {}
         self.notes: dict[str, list[str]] = defaultdict(list)  # claim id -> MA, PA, L notes
         self.used: set[str] = set()  # L and YA nodes that tie a claim to a speaker
+        self.idle: list[str] = []  # RA and CA nodes with neither a premise nor a conclusion
         self.counts: dict[str, int] = defaultdict(int)
         self.participants: list[tuple[str, str]] = []  # (participantID, name)
 
@@ -445,19 +446,22 @@ class _Reader:
         inferences = g.typed(g.outs[node.key], "RA", "CA")
         for other in g.outs[node.key]:
             t = g.nodes[other].type
-            if t in ("L", "YA", "TA", "MA", "PA"):
+            if t not in ("I", "RA", "CA"):
                 what = "a locution, not a claim" if t == "L" else "not a claim or an inference"
                 self.skip(f"{name} points at the {t}-node {quote(other)} ({what}): not mapped")
         if not premises:
             if conclusions or inferences:
                 self.skip(f"{name} has no premise (no I-node points at it): not mapped")
+            else:
+                self.idle.append(node.key)  # reported with the other nodes not mapped
             return
         pnames = [self.ids[p] for p in premises]
         if not conclusions and not inferences:
             # An inference with no conclusion can still be attacked (argmap writes one to carry
-            # an undercut of a claim that answers nothing); one that points elsewhere has been
-            # reported above.
-            if not g.outs[node.key] and not g.typed(g.ins[node.key], "CA"):
+            # an undercut of a claim that answers nothing): then the undercut maps it. One that
+            # points elsewhere has been reported above.
+            undercut = any(self.premises(ca) for ca in g.typed(g.ins[node.key], "CA"))
+            if not g.outs[node.key] and not undercut:
                 many = len(pnames) > 1
                 self.skip(
                     f"{name} has no conclusion: its premise{'s' if many else ''} "
@@ -559,13 +563,18 @@ class _Reader:
     def report_unused(self) -> None:
         g = self.graph
         groups = {
+            "RA": "inferences with neither a premise nor a conclusion, so they join no claims",
+            "CA": "conflicts with neither a premise nor a conclusion, so they join no claims",
             "TA": "transitions between locutions: argmap keeps what answers what, not the "
             "order of the turns",
             "YA": "illocutions that tie no claim to a speaker",
             "L": "locutions with no claim tied to them",
         }
         for type_, why in groups.items():
-            keys = [k for k, n in g.nodes.items() if n.type == type_ and k not in self.used]
+            if type_ in ("RA", "CA"):
+                keys = [k for k in self.idle if g.nodes[k].type == type_]
+            else:
+                keys = [k for k, n in g.nodes.items() if n.type == type_ and k not in self.used]
             if keys:
                 plural = "s" if len(keys) > 1 else ""
                 self.skip(f"{len(keys)} {type_}-node{plural} not mapped ({why}): {_names(keys)}")

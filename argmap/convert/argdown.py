@@ -266,6 +266,16 @@ def _source(sid: str, details: dict[str, Any], inline: bool) -> Source | None:
 
 
 def _slug(title: str) -> str:
+    """The id an Argdown title that is not a valid id asks for (`Ids` makes it unique).
+
+    Accents are dropped and every other run of characters becomes one `-`; a `-` or `.` left
+    at either end is dropped. Titles are names written as prose and often end in punctuation
+    (`Why not?`, `Not stored!`): an id ending in a `-` that separates nothing would be easy to
+    mistype when the id is written in `rebuts:`, and the report names the title it came from.
+
+    >>> [_slug(t) for t in ("Über-Lookup", "Why not?", "v. 2.", "?!")]
+    ['Uber-Lookup', 'Why-not', 'v.-2', '']
+    """
     ascii_ = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", ascii_)
     return re.sub(r"^[^A-Za-z0-9_]+", "", slug).rstrip("-.")
@@ -511,18 +521,32 @@ class _Reader:
 
     def premises(self, by_key: dict[tuple[str, str], str]) -> list[dict[str, Any]]:
         """An argument's premise-conclusion structure, as relations: its premises support it,
-        it supports its conclusion."""
+        it supports its main conclusion.
+
+        Intermediary conclusions are neither: each is inferred inside the argument from the
+        statements above it, not a reason given for the argument, and the argument's claim is
+        its main conclusion. Argdown itself relates an argument only to its premises and its
+        main conclusion, for the same reason (`deriveImplicitRelations` in argdown-core).
+        """
         out: list[dict[str, Any]] = []
         args = self.doc.get("arguments")
         for title, obj in args.items() if isinstance(args, dict) else []:
             pcs = _dicts(obj.get("pcs")) if isinstance(obj, dict) else []
             if not pcs or ("argument", title) not in by_key:
                 continue
-            titles = [p.get("title") for p in pcs if isinstance(p.get("title"), str)]
-            if not titles:
+            steps = [(p["title"], p.get("role")) for p in pcs if isinstance(p.get("title"), str)]
+            if not steps:
                 continue
-            conclusion = titles[-1]
-            for premise in titles[:-1]:
+            # The main conclusion is marked as such; JSON without roles ends with it.
+            marked = [i for i, (_, role) in enumerate(steps) if role == "main-conclusion"]
+            last = marked[-1] if marked else len(steps) - 1
+            conclusion = steps[last][0]
+            inferred = ("intermediary-conclusion", "main-conclusion")
+            premises = [
+                t for i, (t, role) in enumerate(steps) if i != last and role not in inferred
+            ]
+            inner = [t for i, (t, role) in enumerate(steps) if i != last and role in inferred]
+            for premise in premises:
                 out.append(
                     {
                         "relationType": "support",
@@ -541,11 +565,19 @@ class _Reader:
                     "toType": "equivalence-class",
                 }
             )
+            lost = "inference rules and intermediate steps are not kept"
+            if inner:
+                many = len(inner) > 1
+                lost = (
+                    f"the intermediary conclusion{'s' if many else ''} "
+                    f"{', '.join(quote(t) for t in inner)} {'are' if many else 'is'} not linked "
+                    "to it (inferred inside the argument, not a reason for it); inference rules "
+                    "are not kept"
+                )
             self.skip(
                 f"argument {quote(title)}: its premise-conclusion structure is mapped as "
-                f"{len(titles) - 1} premise(s) supporting it and it supporting "
-                f"{quote(conclusion)}; "
-                "inference rules and intermediate steps are not kept"
+                f"{len(premises)} premise(s) supporting it and it supporting "
+                f"{quote(conclusion)}; {lost}"
             )
         return out
 
