@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import math
 import os
 import sys
 from enum import StrEnum
@@ -46,6 +47,7 @@ report = _lazy("argmap.render.report")
 terminal = _lazy("argmap.render.terminal")
 
 if TYPE_CHECKING:
+    from argmap.convert import Converter
     from argmap.render.dot import DiagramOptions
     from argmap.render.formats import Format
 
@@ -384,7 +386,11 @@ DiagramFormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="svg, png, pdf, dot, mmd or html; by default from OUT's extension.",
+        metavar="FORMAT",
+        # `formats.choices()`, written out (a test holds them equal): importing the registry
+        # here would slow `argmap --help`.
+        help="svg, png, pdf, dot (or graphviz, gv), mmd (or mermaid), html (or htm); "
+        "by default from OUT's extension.",
     ),
 ]
 DirectionOption = Annotated[
@@ -434,12 +440,13 @@ def _diagram_setup(
 ) -> tuple[Format, DiagramOptions]:
     """The format and drawing options asked for; usage errors exit 2."""
     from argmap.render.dot import DIRECTIONS, DiagramOptions
-    from argmap.render.formats import FORMATS, format_for
+    from argmap.render.formats import FORMATS, format_for, named
+    from argmap.render.formats import choices as diagram_choices
 
     to_stdout = output == "-"
-    fmt = FORMATS.get(format.lower()) if format else None
+    fmt = named(format) if format else None
     if format and fmt is None:
-        raise fail(f"unknown format {clean(format)!r}; choose one of {', '.join(FORMATS)}", 2)
+        raise fail(f"unknown format {clean(format)!r}; choose one of {diagram_choices()}", 2)
     if fmt is None and not to_stdout:
         fmt = format_for(Path(output))
     if fmt is None:
@@ -494,9 +501,29 @@ def _draw(file: Path, output: str, fmt: Format, options: DiagramOptions, timeout
             f"argmap: layout: {drawn.engine} (chosen for a map of more than {DOT_LIMIT} claims: "
             "dot with bounded placement, which takes seconds rather than minutes)"
         )
+    if drawn.scaled is not None:
+        err.print(Text.assemble(("argmap: warning: ", "bold yellow"), _shrunk(drawn.scaled)))
     if output != "-":
         err.print(Text.assemble("wrote ", (clean(output), "bold")))
     return True
+
+
+def _shrunk(scale: float) -> str:
+    """What to say when Graphviz shrank a PNG by `scale` to fit its limit, and what to do.
+
+    >>> _shrunk(0.991287)[:62]
+    'the map is too large for a PNG, so Graphviz shrank it to 99% o'
+    """
+    from argmap.render.dot import BITMAP_LIMIT
+
+    percent = scale * 100
+    shown = f"{math.floor(percent)}%" if percent >= 1 else f"{percent:.2g}%"
+    return (
+        f"the map is too large for a PNG, so Graphviz shrank it to {shown} of its size (a PNG "
+        f"it draws is at most {BITMAP_LIMIT:,} pixels wide and high), and its text may be too "
+        "small to read; for the whole map at full size write SVG or HTML (-o map.svg), or draw "
+        "part of it (--focus ID --depth N, --speaker NAME, --unanswered)"
+    )
 
 
 @app.command("render")
@@ -616,9 +643,29 @@ def _same_file(output: str, other: str) -> bool:
     return output != "-" and other != "-" and Path(output).resolve() == Path(other).resolve()
 
 
+def _unknown_converter(word: str, registry: dict[str, Converter]) -> str:
+    """The message for a format `import` or `export` does not know. For `export`, it points at
+    `render` when `word` names one of its formats (a drawing, not another tool's file)."""
+    from argmap.convert import EXPORTERS, choices
+    from argmap.render.formats import named
+
+    message = f"unknown format {clean(word)!r}; choose one of {choices(registry)}"
+    drawn = named(word) if registry is EXPORTERS else None
+    if drawn is not None:
+        message += f"; to draw the map, use `argmap render FILE -o OUT --format {drawn.name}`"
+    return message
+
+
 @app.command("import")
 def import_command(
-    format: Annotated[str, typer.Argument(metavar="FORMAT", help="aif, json, kialo or argdown.")],
+    format: Annotated[
+        str,
+        typer.Argument(
+            metavar="FORMAT",
+            # `convert.choices(IMPORTERS)`, written out as for `render --format`.
+            help="aif (or xaif), kialo, argdown, json (or node-link, nodelink).",
+        ),
+    ],
     input: Annotated[
         str, typer.Argument(metavar="INPUT", help="The file to import; '-' for standard input.")
     ],
@@ -631,13 +678,13 @@ def import_command(
     Exit status: 0; 1 when INPUT cannot be read or is not FORMAT, or OUT exists (without
     --force) or cannot be written; 2 for a usage error.
     """
-    from argmap.convert import IMPORTERS, ConvertError
+    from argmap.convert import IMPORTERS, ConvertError, find
     from argmap.convert.yamlwrite import imported_yaml, mapped_line
     from argmap.load import check_text
 
-    converter = IMPORTERS.get(format.lower())
+    converter = find(IMPORTERS, format)
     if converter is None:
-        raise fail(f"unknown format {clean(format)!r}; choose one of {', '.join(IMPORTERS)}", 2)
+        raise fail(_unknown_converter(format, IMPORTERS), 2)
     if output != "-" and Path(output).suffix not in DEBATE_SUFFIXES:
         raise fail(f"{clean(output)}: a debate file ends in .yaml or .yml (or use -o -)", 2)
     if _same_file(output, input):
@@ -691,8 +738,9 @@ def export_command(
             "--to",
             "-t",
             metavar="FORMAT",
-            help="aif, json, graphml, gexf, apx, tgf, iccma or argdown; "
-            "by default from OUT's extension when only one format uses it.",
+            # `convert.choices(EXPORTERS)`, written out as for `render --format`.
+            help="aif, argdown, graphml, gexf, json (or node-link, nodelink), apx (or aspartix), "
+            "tgf, iccma (or af); by default from OUT's extension when only one format uses it.",
         ),
     ] = None,
 ) -> None:
@@ -701,17 +749,18 @@ def export_command(
     Exit status: 0; 1 when the file has errors or OUT cannot be written; 2 for a usage error
     (no format, or an unknown one).
     """
-    from argmap.convert import EXPORTERS, exporter_for
+    from argmap.convert import EXPORTERS, exporter_for, find
+    from argmap.convert import choices as converter_choices
 
-    converter = EXPORTERS.get(to.lower()) if to else None
+    converter = find(EXPORTERS, to) if to else None
     if to and converter is None:
-        raise fail(f"unknown format {clean(to)!r}; choose one of {', '.join(EXPORTERS)}", 2)
+        raise fail(_unknown_converter(to, EXPORTERS), 2)
     if converter is None and output != "-":
         converter = exporter_for(Path(output).suffix)
     if converter is None:
         raise fail(
-            f"say which format to write with --to ({', '.join(EXPORTERS)}); OUT's extension "
-            "does not say (.json is both aif and json)",
+            f"say which format to write with --to ({converter_choices(EXPORTERS)}); OUT's "
+            "extension does not say (.json is both aif and json)",
             2,
         )
     if _same_file(output, str(file)):

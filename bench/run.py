@@ -8,6 +8,9 @@ for `argmap import aif`. Floors measured in the same run
 (`python -c pass`, `import yaml`, a plain CSafeLoader load of the same file) keep the ratios
 meaningful on a noisy machine. Where the Argdown CLI is on PATH (or installed by the tests under
 tests/js), the same debates exported to Argdown are timed with it as the peer to beat.
+
+It prints one Markdown table, a row as each is measured, then notes after it (what `argmap
+--help` imports, which Argdown CLI was used): docs/performance.md shows exactly that.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TextIO
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate
@@ -35,6 +39,59 @@ LABEL_1M = (
     "from argmap.analyze import label; d = build(1_000_000); gc.collect(); gc.freeze(); "
     "t = time.perf_counter(); label(d); print(time.perf_counter() - t)"
 )
+
+
+# What `argmap --help` must not import: it loads typer, rich and the loader (so yaml), and
+# nothing that only a report or a drawing needs.
+HEAVY = ("networkx", "graphviz", "argmap.analyze")
+
+
+class Table:
+    """The benchmark's one Markdown table, printed a row at a time as each is measured, with
+    the notes kept for after it, so that nothing ever lands inside the table."""
+
+    WIDTH = 52  # of the first column; a longer name widens its own row only
+
+    def __init__(self, out: TextIO = sys.stdout) -> None:
+        self.out = out
+        self.notes: list[str] = []
+
+    def _row(self, what: str, seconds: str, peak: str) -> None:
+        what = what.replace("|", "\\|")  # a `|` in a name would start a new cell
+        print(f"| {what:<{self.WIDTH}} | {seconds:>9} | {peak:>9} |", file=self.out, flush=True)
+
+    def start(self) -> None:
+        self._row("what", "median s", "peak MiB")
+        print(f"| {'-' * self.WIDTH} | {'-' * 9}:| {'-' * 9}:|", file=self.out)
+
+    def time(self, what: str, seconds: float, peak: float) -> None:
+        self._row(what, f"{seconds:.3f}", f"{peak:.1f}")
+
+    def ratio(self, what: str, ratio: float) -> None:
+        self._row(f"  {what}", f"{ratio:.2f}", "")
+
+    def note(self, text: str) -> None:
+        self.notes.append(text)
+
+    def end(self) -> None:
+        if self.notes:
+            print(file=self.out)
+            for text in self.notes:
+                print(text, file=self.out)
+
+
+def help_imports(imported: set[str]) -> str:
+    """The note on what `argmap --help` imports of the modules it must not.
+
+    >>> help_imports({"yaml", "rich"})
+    '`argmap --help` imports none of networkx, graphviz, argmap.analyze'
+    >>> help_imports({"yaml", "networkx"})
+    '`argmap --help` imports networkx, which it must not'
+    """
+    found = [m for m in HEAVY if m in imported]
+    if not found:
+        return f"`argmap --help` imports none of {', '.join(HEAVY)}"
+    return f"`argmap --help` imports {', '.join(found)}, which it must not"
 
 
 def measure(argv: list[str], runs: int, inner: bool = False) -> tuple[float, float]:
@@ -127,12 +184,12 @@ def main() -> None:
         f"{os.cpu_count()} cores; median of {runs} runs (1 for the largest), peak RSS"
     )
     print()
-    print(f"| {'what':<52} | {'median s':>9} | {'peak MiB':>9} |")
-    print(f"| {'-' * 52} | {'-' * 9}:| {'-' * 9}:|")
+    table = Table()
+    table.start()
 
     def row(name: str, argv: list[str], n: int = runs, inner: bool = False) -> float:
         t, m = measure(argv, n, inner)
-        print(f"| {name:<52} | {t:9.3f} | {m:9.1f} |", flush=True)
+        table.time(name, t, m)
         return t
 
     row("`python -c pass` (floor)", [PY, "-c", "pass"])
@@ -148,7 +205,7 @@ def main() -> None:
         load = f"import yaml; yaml.load(open({str(f)!r}), Loader=yaml.CSafeLoader)"
         floors[n] = row(f"CSafeLoader load, {size} (floor)", [PY, "-c", load], few)
         check = row(f"`argmap check`, {n:,} claims", [*ARGMAP, "check", "-q", str(f)], few)
-        print(f"| {'  check / CSafeLoader load':<52} | {check / floors[n]:9.2f} | {'':>9} |")
+        table.ratio("check / CSafeLoader load", check / floors[n])
         if n <= 10_000:
             summary = [*ARGMAP, "summary", "--format", "json", str(f)]
             row(f"`argmap summary --format json`, {n:,} claims", summary, few)
@@ -159,15 +216,14 @@ def main() -> None:
     if not args.no_label:
         label = [PY, "-c", LABEL_1M.format(bench=str(Path(__file__).resolve().parent))]
         row("status labelling, 1,000,000 claims (in process)", label, 1, inner=True)
-    print()
-    heavy = sorted(imports_of_help() & {"networkx", "graphviz", "yaml", "argmap.analyze"})
-    print(f"`argmap --help` imports: {', '.join(heavy) or 'none'} of networkx, graphviz, yaml")
+    table.note(help_imports(imports_of_help()))
     argdown = argdown_cli()
     if argdown is None:
-        print("Argdown CLI: not on PATH; peer rows skipped (npm install -g @argdown/cli)")
+        table.note("Argdown CLI: not on PATH; peer rows skipped (npm install -g @argdown/cli)")
     else:
         shown = Path(argdown)
-        print(f"Argdown CLI: {shown.relative_to(ROOT) if shown.is_relative_to(ROOT) else shown}")
+        where = shown.relative_to(ROOT) if shown.is_relative_to(ROOT) else shown
+        table.note(f"Argdown CLI (the `argdown` rows): {where}")
         for n, f in files.items():
             if n > 10_000:
                 continue
@@ -176,11 +232,12 @@ def main() -> None:
                 [*ARGMAP, "export", str(f), "--to", "argdown", "-o", str(out)], capture_output=True
             )
             if exported.returncode != 0:
-                print(f"Argdown peer: export failed: {exported.stderr.decode().strip()}")
+                table.note(f"Argdown peer: export failed: {exported.stderr.decode().strip()}")
                 break
             row(f"`argdown json`, {n:,} claims", [argdown, "json", str(out), str(tmp)], 1)
             svg = [argdown, "map", "--format", "svg", str(out), str(tmp)]
             row(f"`argdown map --format svg`, {n:,} claims", svg, 1)
+    table.end()
 
 
 if __name__ == "__main__":

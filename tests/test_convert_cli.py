@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pytest
+import typer
 from typer.testing import CliRunner, Result
 
 from argmap import __version__, check, load
 from argmap.cli import app
+from argmap.convert import EXPORTERS, IMPORTERS, choices
 
 from .conftest import DEBATES, ROOT
 
@@ -130,7 +133,24 @@ def test_bad_input_is_one_clear_error(tmp_path: Path, data: bytes, message: str)
         (["import", "aif", "x.yaml", "-o", "x.yaml"], 1, "is the file being imported"),
         (["export", "d.yaml", "-o", "d.json"], 2, "say which format to write with --to"),
         (["export", "d.yaml", "-o", "-"], 2, "say which format to write with --to"),
-        (["export", "d.yaml", "--to", "dot", "-o", "-"], 2, "unknown format 'dot'"),
+        (
+            ["export", "d.yaml", "--to", "dot", "-o", "-"],
+            2,
+            "argmap: error: unknown format 'dot'; choose one of aif, argdown, graphml, gexf, json "
+            "(or node-link, nodelink), apx (or aspartix), tgf, iccma (or af); to draw the map, "
+            "use `argmap render FILE -o OUT --format dot`\n",
+        ),
+        (
+            ["export", "d.yaml", "--to", "Mermaid", "-o", "-"],
+            2,
+            "; to draw the map, use `argmap render FILE -o OUT --format mmd`\n",
+        ),
+        (
+            ["import", "dot", "x.json", "-o", "x.yaml"],
+            2,
+            "argmap: error: unknown format 'dot'; choose one of aif (or xaif), kialo, argdown, "
+            "json (or node-link, nodelink)\n",
+        ),
         (["export", "d.yaml", "--to", "aif", "-o", "d.yaml"], 1, "is the debate file itself"),
     ],
 )
@@ -221,3 +241,78 @@ def test_import_refuses_a_file_over_the_size_limit_without_reading_it(tmp_path: 
         "(0 for no limit)\n",
     )
     assert not out.exists()
+
+
+# --- every name of every format ------------------------------------------------------------------
+
+SAMPLES = {
+    "aif": AIF / "ova-xaif.json",
+    "kialo": ROOT / "tests/data/convert/kialo/classic.txt",
+    "argdown": ROOT / "tests/data/convert/argdown/minimal.json",
+    "json": ROOT / "tests/data/convert/json/foreign.json",
+}
+IMPORT_NAMES = [(c.name, n) for c in IMPORTERS.values() for n in c.names]
+EXPORT_NAMES = [(c.name, n) for c in EXPORTERS.values() for n in c.names]
+
+
+def test_every_converter_has_its_names() -> None:
+    assert {c.name: c.names for c in IMPORTERS.values()} == {
+        "aif": ("aif", "xaif"),
+        "kialo": ("kialo",),
+        "argdown": ("argdown",),
+        "json": ("json", "node-link", "nodelink"),
+    }
+    assert {c.name: c.names for c in EXPORTERS.values()} == {
+        "aif": ("aif",),
+        "argdown": ("argdown",),
+        "graphml": ("graphml",),
+        "gexf": ("gexf",),
+        "json": ("json", "node-link", "nodelink"),
+        "apx": ("apx", "aspartix"),
+        "tgf": ("tgf",),
+        "iccma": ("iccma", "af"),
+    }
+
+
+@pytest.mark.parametrize(("fmt", "name"), IMPORT_NAMES, ids=[n for _, n in IMPORT_NAMES])
+def test_import_by_any_name_of_the_format(fmt: str, name: str) -> None:
+    expected = invoke("import", fmt, str(SAMPLES[fmt]), "-o", "-")
+    assert expected.exit_code == 0
+    for typed in (name, name.upper()):
+        result = invoke("import", typed, str(SAMPLES[fmt]), "-o", "-")
+        assert (result.exit_code, result.stdout, result.stderr) == (
+            0,
+            expected.stdout,
+            expected.stderr,
+        )
+
+
+@pytest.mark.parametrize(("fmt", "name"), EXPORT_NAMES, ids=[n for _, n in EXPORT_NAMES])
+def test_export_by_any_name_of_the_format(fmt: str, name: str) -> None:
+    for typed in (name, name.upper()):
+        result = invoke("export", str(DEBATES[0]), "--to", typed, "-o", "-")
+        assert (result.exit_code, result.stderr) == (0, "")
+        assert result.stdout.encode() == EXPORTERS[fmt].write(load(DEBATES[0]))
+
+
+def test_the_docs_give_every_name_of_every_converter() -> None:
+    table = (ROOT / "docs/formats.md").read_text().split("\n\n")[2].splitlines()[2:]
+    imports = [w for row in table for w in re.findall(r"`([a-z-]+)`", row.split("|")[2])]
+    exports = [w for row in table for w in re.findall(r"`([a-z-]+)`", row.split("|")[3])]
+    assert sorted(imports) == sorted(n for _, n in IMPORT_NAMES)
+    assert sorted(exports) == sorted(n for _, n in EXPORT_NAMES)
+    commands = (ROOT / "docs/commands.md").read_text()
+    for section, names in (("import", IMPORT_NAMES), ("export", EXPORT_NAMES)):
+        text = commands.split(f"## argmap {section}\n")[1].split("\n## ")[0]
+        assert {n for _, n in names} <= set(re.findall(r"`([a-z-]+)`", text)), section
+
+
+def test_the_help_gives_every_name_of_every_converter() -> None:
+    group = typer.main.get_command(app)
+    assert isinstance(group, typer.core.TyperGroup)
+    [fmt] = [p for p in group.commands["import"].params if p.name == "format"]
+    [to] = [p for p in group.commands["export"].params if p.name == "to"]
+    assert getattr(fmt, "help", None) == f"{choices(IMPORTERS)}."
+    assert getattr(to, "help", None) == (
+        f"{choices(EXPORTERS)}; by default from OUT's extension when only one format uses it."
+    )

@@ -1,15 +1,18 @@
 from __future__ import annotations
 
+import functools
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from argmap import load
 from argmap.cli import app
-from argmap.render.formats import render
+from argmap.render.formats import FORMATS, choices, render
 from argmap.render.mermaid import to_mermaid
 
 from .conftest import ROOT
@@ -45,11 +48,11 @@ def test_svg_nodes_are_the_claims_with_their_classes(tmp_path: Path) -> None:
         if g.attrib.get("class", "").startswith("node")
     }
     assert {i: c for i, c in groups.items() if "claim" in c} == {
-        "lossy-copies": ["node", "claim", "standing", "unanswered"],
+        "lossy-copies": ["node", "claim", "defeated"],
         "compression": ["node", "claim", "standing"],
         "magic-compression": ["node", "claim", "defeated"],
         "lossy-not-lossless": ["node", "claim", "standing", "unanswered"],
-        "bluray-rip": ["node", "claim", "defeated"],
+        "bluray-rip": ["node", "claim", "standing", "unanswered"],
         "single-bit-legal": ["node", "claim", "standing", "unanswered"],
         "piracy": ["node", "claim", "defeated"],
         "separate-issue": ["node", "claim", "standing", "unanswered"],
@@ -69,7 +72,8 @@ def test_mermaid_to_stdout() -> None:
         (["-o", "x.txt"], "say which format to write: give OUT an extension"),
         (
             ["-o", "x.svg", "-f", "gif"],
-            "unknown format 'gif'; choose one of svg, png, pdf, dot, mmd, html",
+            "unknown format 'gif'; choose one of svg, png, pdf, dot (or graphviz, gv), "
+            "mmd (or mermaid), html (or htm)\n",
         ),
         (["-o", "-", "-f", "png"], "PNG is binary: write it to a file with -o FILE"),
         (["-o", "x.svg", "-d", "up"], "--direction must be one of TB, LR, BT, RL"),
@@ -79,6 +83,67 @@ def test_usage_errors(args: list[str], message: str) -> None:
     result = runner.invoke(app, ["render", str(DEBATE), *args])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"argmap: error: {message}")
+
+
+ALIASES = [(f.name, name) for f in FORMATS.values() for name in f.names]
+
+
+def test_every_format_has_its_names() -> None:
+    assert {f.name: f.names for f in FORMATS.values()} == {
+        "svg": ("svg",),
+        "png": ("png",),
+        "pdf": ("pdf",),
+        "dot": ("dot", "graphviz", "gv"),
+        "mmd": ("mmd", "mermaid"),
+        "html": ("html", "htm"),
+    }
+
+
+@functools.cache
+def drawn_as(fmt: str) -> bytes:
+    return undated(render(load(DEBATE), fmt).data)
+
+
+def undated(data: bytes) -> bytes:
+    """The drawing without the time a PDF says it was made at (to the second)."""
+    return re.sub(rb"/CreationDate \(D:\d+Z\)", b"/CreationDate (D:0Z)", data)
+
+
+@pytest.mark.parametrize(("fmt", "name"), ALIASES, ids=[f"{n}" for _, n in ALIASES])
+def test_format_by_any_of_its_names(tmp_path: Path, fmt: str, name: str) -> None:
+    out = tmp_path / "map.out"  # an extension that says nothing: --format decides
+    for typed in (name, name.upper(), "." + name):
+        result = runner.invoke(app, ["render", str(DEBATE), "-o", str(out), "--format", typed])
+        assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"wrote {out}\n")
+        assert undated(out.read_bytes()) == drawn_as(fmt)
+        assert undated(render(load(DEBATE), typed).data) == drawn_as(
+            fmt
+        )  # the library takes them too
+
+
+def test_mermaid_by_name_to_stdout() -> None:
+    result = runner.invoke(app, ["render", str(DEBATE), "-o", "-", "--format", "mermaid"])
+    assert (result.exit_code, result.stdout) == (0, to_mermaid(load(DEBATE)))
+
+
+def test_the_docs_give_every_name_of_every_format() -> None:
+    doc = (ROOT / "docs/commands.md").read_text()
+    section = doc[doc.index("## argmap render") : doc.index("## argmap watch")]
+    row = next(line for line in section.splitlines() if line.startswith("| `--format`"))
+    synopsis = re.search(r"\[--format ([a-z|]+)\]", section)
+    assert synopsis is not None
+    assert synopsis[1].split("|") == list(FORMATS)
+    described = row.split("|")[2]
+    assert re.findall(r"`([a-z]+)`", described) == [n for _, n in ALIASES]
+    assert "(or `graphviz`, `gv`)" in described
+
+
+@pytest.mark.parametrize("command", ["render", "watch"])
+def test_the_help_gives_every_name_of_every_format(command: str) -> None:
+    group = typer.main.get_command(app)
+    assert isinstance(group, typer.core.TyperGroup)
+    option = next(p for p in group.commands[command].params if p.name == "format")
+    assert getattr(option, "help", None) == f"{choices()}; by default from OUT's extension."
 
 
 def test_output_may_not_be_the_input(tmp_path: Path) -> None:

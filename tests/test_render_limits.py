@@ -1,23 +1,30 @@
-"""When Graphviz misbehaves: too slow, killed, failing, or the user presses Ctrl-C.
+"""When Graphviz misbehaves: too slow, killed, failing, or the user presses Ctrl-C; or when it
+shrinks a PNG too large for it.
 
 A stand-in `dot` on PATH plays each part. Whatever happens, the previous output stays as it was,
-no temporary file is left, no `dot` outlives the command, and the message says what to try.
+no temporary file is left, no `dot` outlives the command, and the message says what to try. The
+shrunk PNG is drawn by the real `dot`.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import signal
+import struct
 import subprocess
 import sys
 import time
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from argmap import loads
 from argmap.cli import app
-from argmap.render.dot import DiagramError, render_image
+from argmap.render.dot import BITMAP_LIMIT, DiagramError, draw_image, render_image
+from argmap.render.formats import render
 
 from .conftest import ROOT
 
@@ -136,3 +143,91 @@ def state(pid: int) -> str:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except (FileNotFoundError, ProcessLookupError):
         return "Z"
+
+
+# --- a PNG larger than Graphviz can draw ---------------------------------------------------------
+
+# One claim answered by 120 others side by side: about 39,600 pixels wide at 96 dpi, more than
+# the 32,767 Graphviz's cairo renderer can draw, in under a second. (Here 100 answers, 101
+# claims, are the fewest that go over: 33,055 pixels, shrunk by 0.991287; 99 fit in 32,727.)
+WIDE = "title: Wide\nclaims:\n  t: {text: The thesis.}\n" + "".join(
+    f"  r{i}: {{text: 'A reply of some length that wraps over a line or two, like a real one.', "
+    "rebuts: t}\n"
+    for i in range(120)
+)
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def full_width(debate_text: str) -> float:
+    """The width in pixels the map would have as a PNG at full size, from its SVG (points)."""
+    svg = render(loads(debate_text), "svg")
+    assert svg.scaled is None  # SVG has no such limit
+    points = float(ET.fromstring(svg.data).attrib["width"].removesuffix("pt"))
+    return points * 96 / 72  # Graphviz draws PNG at 96 pixels per inch
+
+
+def shrunk_message(percent: str) -> str:
+    return (
+        f"argmap: warning: the map is too large for a PNG, so Graphviz shrank it to {percent} of "
+        "its size (a PNG it draws is at most 32,767 pixels wide and high), and its text may be "
+        "too small to read; for the whole map at full size write SVG or HTML (-o map.svg), or "
+        "draw part of it (--focus ID --depth N, --speaker NAME, --unanswered)\n"
+    )
+
+
+def test_the_library_returns_the_factor_a_png_was_shrunk_by() -> None:
+    drawn = render(loads(WIDE), "png")
+    assert png_size(drawn.data)[0] == BITMAP_LIMIT == 32767
+    assert drawn.scaled is not None
+    # Graphviz scales the drawing by the limit over its full width (printed to 6 digits).
+    assert drawn.scaled == pytest.approx(BITMAP_LIMIT / full_width(WIDE), abs=1e-4)
+    assert 0.5 < drawn.scaled < 0.95
+
+
+def test_a_shrunk_png_is_said_on_stderr_with_what_to_do(tmp_path: Path) -> None:
+    debate, out = tmp_path / "wide.yaml", tmp_path / "wide.png"
+    debate.write_text(WIDE)
+    started = time.monotonic()
+    result = runner.invoke(app, ["render", str(debate), "-o", str(out)])
+    assert time.monotonic() - started < 10
+    percent = f"{math.floor(BITMAP_LIMIT / full_width(WIDE) * 100)}%"  # 82% here
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "",
+        shrunk_message(percent) + f"wrote {out}\n",
+    )
+    assert png_size(out.read_bytes())[0] == 32767
+
+
+def test_the_warning_of_newer_graphviz_is_read_too(
+    tmp_path: Path, previous: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Graphviz 2.43 starts the line with "dot: ", later versions with "Warning: ".
+    fake_dot(
+        tmp_path / "bin",
+        "echo 'Warning: graph is too large for cairo-renderer bitmaps. Scaling by 0.0421 to fit' "
+        ">&2; printf PNG",
+        monkeypatch,
+    )
+    assert draw_image("digraph {}", "png").scaled == 0.0421
+    out = previous.with_suffix(".png")
+    result = runner.invoke(app, ["render", str(DEBATE), "-o", str(out)])
+    assert (result.exit_code, result.stderr) == (0, shrunk_message("4%") + f"wrote {out}\n")
+    assert out.read_bytes() == b"PNG"
+
+
+def test_other_messages_of_dot_are_not_taken_for_a_shrunk_png(
+    tmp_path: Path, previous: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_dot(
+        tmp_path / "bin", "echo 'Warning: no value for width of 123' >&2; printf PNG", monkeypatch
+    )
+    assert draw_image("digraph {}", "png").scaled is None
+    out = previous.with_suffix(".png")
+    result = runner.invoke(app, ["render", str(DEBATE), "-o", str(out)])
+    assert (result.exit_code, result.stderr) == (0, f"wrote {out}\n")

@@ -61,6 +61,12 @@ class Converter:
     module: str  # `argmap.convert.<module>`, imported on first use
     suffix: str  # of the files this format is usually kept in
     description: str
+    aliases: tuple[str, ...] = ()  # other names typed for it: the format's own name, its extension
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every word `argmap import` / `--to` takes for this format."""
+        return (self.name, *self.aliases)
 
     def load(self) -> ModuleType:
         return importlib.import_module(f"argmap.convert.{self.module}")
@@ -84,15 +90,46 @@ EXPORTERS: dict[str, Converter] = {}
 
 def register(registry: dict[str, Converter], *converters: Converter) -> None:
     for c in converters:
+        taken = [n for n in c.names if find(registry, n) is not None]
+        if taken:
+            raise ValueError(f"{c.name}: {', '.join(taken)} already names another format")
         registry[c.name] = c
 
 
+def find(registry: dict[str, Converter], word: str) -> Converter | None:
+    """The converter of `registry` that `word` names (any of its `names`, in any case).
+
+    >>> find(EXPORTERS, "Node-Link").name, find(EXPORTERS, "af").name, find(IMPORTERS, "dot")
+    ('json', 'iccma', None)
+    """
+    word = word.lower().removeprefix(".")
+    return next((c for c in registry.values() if word in c.names), None)
+
+
+def choices(registry: dict[str, Converter]) -> str:
+    """The formats of `registry`, for messages: each name, then its other names.
+
+    >>> choices(IMPORTERS)
+    'aif (or xaif), kialo, argdown, json (or node-link, nodelink)'
+    """
+    return ", ".join(
+        c.name + (f" (or {', '.join(c.aliases)})" if c.aliases else "") for c in registry.values()
+    )
+
+
+NODE_LINK = ("node-link", "nodelink")
 register(
     IMPORTERS,
-    Converter("aif", "aif", ".json", "AIF JSON (AIFdb, OVA) and xAIF"),
+    Converter("aif", "aif", ".json", "AIF JSON (AIFdb, OVA) and xAIF", ("xaif",)),
     Converter("kialo", "kialo", ".txt", "Kialo's text export"),
     Converter("argdown", "argdown", ".json", "the JSON that `argdown json` writes"),
-    Converter("json", "nodelink", ".json", "node-link JSON, as `argmap export --to json` writes"),
+    Converter(
+        "json",
+        "nodelink",
+        ".json",
+        "node-link JSON, as `argmap export --to json` writes",
+        NODE_LINK,
+    ),
 )
 register(
     EXPORTERS,
@@ -100,10 +137,10 @@ register(
     Converter("argdown", "argdown", ".argdown", "Argdown, for the Argdown tools"),
     Converter("graphml", "graphml", ".graphml", "GraphML, for yEd and other graph tools"),
     Converter("gexf", "gexf", ".gexf", "GEXF, for Gephi"),
-    Converter("json", "nodelink", ".json", "node-link JSON, as networkx and d3 read it"),
-    Converter("apx", "af", ".apx", "the attack graph in ASPARTIX format"),
+    Converter("json", "nodelink", ".json", "node-link JSON, as networkx and d3 read it", NODE_LINK),
+    Converter("apx", "af", ".apx", "the attack graph in ASPARTIX format", ("aspartix",)),
     Converter("tgf", "af", ".tgf", "the attack graph in Trivial Graph Format"),
-    Converter("iccma", "af", ".af", "the attack graph in ICCMA's `p af N` format"),
+    Converter("iccma", "af", ".af", "the attack graph in ICCMA's `p af N` format", ("af",)),
 )
 
 

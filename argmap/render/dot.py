@@ -442,15 +442,40 @@ def _legend(
 
 IMAGE_FORMATS = ("svg", "png", "pdf")
 
+# The most pixels a side that Graphviz's cairo renderer can draw in a bitmap (PNG): a larger
+# drawing is shrunk to fit, and `dot` says so on stderr only, still exiting 0.
+BITMAP_LIMIT = 32767
+# Graphviz 2.x: "dot: graph is too large ...", later versions: "Warning: graph is too large ...".
+_SHRUNK = re.compile(
+    r"too large for cairo-renderer bitmaps\. Scaling by (\d*\.?\d+(?:e[+-]?\d+)?) to fit", re.I
+)
+
+
+@dataclass(frozen=True)
+class Image:
+    """What Graphviz drew: the bytes, and the factor (below 1) by which it shrank a bitmap too
+    large for it (more than `BITMAP_LIMIT` pixels a side) to fit, or None when it did not."""
+
+    data: bytes
+    scaled: float | None = None
+
 
 def render_image(
     dot_text: str, fmt: str, engine: str = "dot", timeout: float | None = DOT_TIMEOUT
 ) -> bytes:
+    """Draw DOT text with Graphviz as svg, png or pdf: the bytes of `draw_image`."""
+    return draw_image(dot_text, fmt, engine, timeout).data
+
+
+def draw_image(
+    dot_text: str, fmt: str, engine: str = "dot", timeout: float | None = DOT_TIMEOUT
+) -> Image:
     """Draw DOT text with Graphviz as svg, png or pdf, stopping `dot` after `timeout` seconds.
 
     `dot` runs as a child process that is killed when it runs out of time or when the caller is
     interrupted (Ctrl-C), so no layout outlives the command. The graphviz package's own `pipe`
-    cannot stop it, hence the direct call.
+    cannot stop it, hence the direct call. A PNG larger than `BITMAP_LIMIT` pixels a side comes
+    back shrunk, with the factor in `Image.scaled`: Graphviz only mentions it on stderr.
     """
     import subprocess
 
@@ -490,4 +515,5 @@ def render_image(
         else:
             why = f"failed: {detail[-1] if detail else f'exit status {done.returncode}'}"
         raise DiagramError(f"Graphviz's `{program}` {why}; nothing was written")
-    return done.stdout
+    shrunk = _SHRUNK.search(done.stderr.decode("utf-8", "replace"))
+    return Image(done.stdout, float(shrunk[1]) if shrunk else None)

@@ -1,16 +1,20 @@
 """The one registry of diagram formats: it drives `render --format`, the docs and the tests.
 
-Renderers are imported only when their format is used, so `argmap --help` stays fast.
+Renderers are imported only when their format is used, so `argmap --help` stays fast: this
+module imports none of them, and the command line reads the registry for its help.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from argmap.model import Debate
 from argmap.render import DOT_TIMEOUT
-from argmap.render.dot import DiagramError, DiagramOptions, engine_for
+
+if TYPE_CHECKING:
+    from argmap.model import Debate
+    from argmap.render.dot import DiagramOptions
 
 
 @dataclass(frozen=True)
@@ -20,6 +24,14 @@ class Format:
     binary: bool  # cannot go to a terminal
     needs_graphviz: bool
     description: str
+    aliases: tuple[str, ...] = ()  # other names of the format that are not also its extensions
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every word `--format` takes for this format: its name, the name of the thing, and
+        each extension of its files (a user types `mermaid` as readily as `mmd`)."""
+        words = (self.name, *self.aliases, *(s.removeprefix(".") for s in self.suffixes))
+        return tuple(dict.fromkeys(words))
 
 
 FORMATS = {
@@ -28,7 +40,14 @@ FORMATS = {
         Format("svg", (".svg",), False, True, "SVG drawn by Graphviz; nodes carry CSS classes"),
         Format("png", (".png",), True, True, "PNG image drawn by Graphviz"),
         Format("pdf", (".pdf",), True, True, "PDF drawn by Graphviz"),
-        Format("dot", (".dot", ".gv"), False, False, "Graphviz DOT source; needs no Graphviz"),
+        Format(
+            "dot",
+            (".dot", ".gv"),
+            False,
+            False,
+            "Graphviz DOT source; needs no Graphviz",
+            aliases=("graphviz",),
+        ),
         Format("mmd", (".mmd", ".mermaid"), False, False, "Mermaid flowchart for Markdown pages"),
         Format(
             "html",
@@ -42,6 +61,28 @@ FORMATS = {
 }
 
 
+def named(word: str) -> Format | None:
+    """The format `word` names: any of its `names`, in any case, with or without a dot.
+
+    >>> named("Mermaid").name, named("graphviz").name, named(".gv").name, named("gif")
+    ('mmd', 'dot', 'dot', None)
+    """
+    word = word.lower().removeprefix(".")
+    return next((f for f in FORMATS.values() if word in f.names), None)
+
+
+def choices() -> str:
+    """The formats `--format` takes, for messages: each name, then its other names.
+
+    >>> choices()
+    'svg, png, pdf, dot (or graphviz, gv), mmd (or mermaid), html (or htm)'
+    """
+    return ", ".join(
+        f.name + (f" (or {', '.join(f.names[1:])})" if len(f.names) > 1 else "")
+        for f in FORMATS.values()
+    )
+
+
 def format_for(path: Path) -> Format | None:
     """The format a file name asks for, by its extension."""
     suffix = path.suffix.lower()
@@ -53,6 +94,9 @@ class Rendered:
     data: bytes
     engine: str | None  # the Graphviz layout program used, for image formats and DOT
     automatic: bool  # whether argmap chose that layout itself because the map is large
+    # The factor (below 1) by which Graphviz shrank a PNG larger than it can draw
+    # (`dot.BITMAP_LIMIT` pixels a side) to fit; None when it was drawn at full size.
+    scaled: float | None = None
 
 
 def render(
@@ -62,17 +106,21 @@ def render(
     engine: str | None = None,
     timeout: float | None = DOT_TIMEOUT,
 ) -> Rendered:
-    """The debate drawn in `fmt` (a name in `FORMATS`); `dot` may take `timeout` seconds."""
+    """The debate drawn in `fmt` (any of a format's `names`); `dot` may take `timeout` seconds."""
+    from argmap.render.dot import DiagramError, DiagramOptions, engine_for
+
     options = options or DiagramOptions()
-    if fmt not in FORMATS:
-        raise DiagramError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    found = named(fmt)
+    if found is None:
+        raise DiagramError(f"unknown format {fmt!r}; choose one of {choices()}")
+    fmt = found.name
     if fmt == "mmd":
         from argmap.render.mermaid import to_mermaid
 
         text = to_mermaid(debate, options)
         return Rendered(text.encode("utf-8"), None, False)
     from argmap.analyze import label
-    from argmap.render.dot import render_image, select, to_dot
+    from argmap.render.dot import draw_image, select, to_dot
 
     labelling = label(debate)
     if fmt == "html":
@@ -87,6 +135,7 @@ def render(
     if fmt == "html":
         from argmap.render.html import to_html
 
-        svg = render_image(dot, "svg", chosen, timeout).decode("utf-8")
+        svg = draw_image(dot, "svg", chosen, timeout).data.decode("utf-8")
         return Rendered(to_html(debate, svg, labelling).encode("utf-8"), chosen, large)
-    return Rendered(render_image(dot, fmt, chosen, timeout), chosen, large)
+    image = draw_image(dot, fmt, chosen, timeout)
+    return Rendered(image.data, chosen, large, image.scaled)
