@@ -36,6 +36,16 @@ from .conftest import DEBATES, ROOT
 runner = CliRunner()
 SEED = ROOT / "debates/retrieval-or-concepts.yaml"
 HOSTILE = ROOT / "tests/data/hostile.yaml"
+# The debates in debates/ give no address (the excerpts show none), so links are checked on this.
+LINKED = """\
+title: Links
+speakers:
+  FaceDeer: {url: https://example.org/u/FaceDeer}
+sources:
+  laion-5b: {title: LAION-5B, url: https://example.org/laion-5b}
+claims:
+  one-byte: {by: FaceDeer, text: About one byte per image., cites: [laion-5b]}
+"""
 SCREENSHOTS = ROOT / "out/screenshots"
 SYMBOL = {"standing": "✔", "defeated": "✘", "undecided": "?"}
 
@@ -48,10 +58,12 @@ def browser() -> Iterator[WebDriver]:
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Every debate, and the hostile one with its sources drawn, as a page written by the CLI."""
+    """Every debate, the hostile one with its sources drawn and LINKED, as pages the CLI wrote."""
     folder = tmp_path_factory.mktemp("pages")
+    linked = folder / "linked.yaml"
+    linked.write_text(LINKED)
     out = {}
-    for path, extra in [*((p, []) for p in DEBATES), (HOSTILE, ["--sources"])]:
+    for path, extra in [*((p, []) for p in DEBATES), (HOSTILE, ["--sources"]), (linked, [])]:
         target = folder / f"{path.stem}.html"
         result = runner.invoke(app, ["render", str(path), "-o", str(target), *extra])
         assert (result.exit_code, result.stderr) == (0, f"wrote {target}\n"), result.output
@@ -201,19 +213,28 @@ def test_the_panel_shows_speaker_reason_and_citations(
     assert lines[lines.index("Why") + 1] == "nothing rebuts or undercuts it (it is unanswered)."
     assert lines[lines.index("Cites (2)") + 1 :] == [
         "laion-5b: LAION-5B, a dataset describing five billion images",
-        "https://laion.ai/blog/laion-5b/",
         "model-on-disk: The Stable Diffusion model file on FaceDeer's hard drive, about 5 GB "
         "(FaceDeer)",
     ]
-    links = browser.execute_script(
+    links = (
         "return [...document.querySelectorAll('[data-am=\"panel\"] a')]"
         ".map(a => [a.textContent, a.href, a.rel, a.target])"
     )
-    assert links == [
-        ["FaceDeer", "https://kbin.social/u/FaceDeer", "noopener noreferrer", "_blank"],
+    assert browser.execute_script(links) == []  # the thread gives no address, so none is made up
+    # A speaker's and a source's addresses become links, each with no opener and no referrer.
+    open_page(browser, pages["linked"])
+    node(browser, "one-byte").click()
+    lines = part(browser, "panel").text.splitlines()
+    assert lines[2] == "by FaceDeer"
+    assert lines[lines.index("Cites (1)") + 1 :] == [
+        "laion-5b: LAION-5B",
+        "https://example.org/laion-5b",
+    ]
+    assert browser.execute_script(links) == [
+        ["FaceDeer", "https://example.org/u/FaceDeer", "noopener noreferrer", "_blank"],
         [
-            "https://laion.ai/blog/laion-5b/",
-            "https://laion.ai/blog/laion-5b/",
+            "https://example.org/laion-5b",
+            "https://example.org/laion-5b",
             "noopener noreferrer",
             "_blank",
         ],

@@ -713,18 +713,18 @@ GOLDEN["summary lossy-compression"] = """\
 Is training an image model a kind of lossy compression, and does that make it
 illegal?
 8 claims, 4 speakers, 2 sources
-6 relations: rebuts 3, supports 2, undercuts 1
+6 relations: rebuts 2, supports 2, undercuts 2
 Status: ✔ 5 standing, ✘ 3 defeated, ? 0 undecided
 
 Unanswered (4 claims nothing rebuts or undercuts)
-  roots nobody challenged (1): lossy-copies
   rebuttals with the last word (3): lossy-not-lossless, single-bit-legal,
   separate-issue
+  reasons nobody challenged (1): bluray-rip
 
 Most contested (x ← y: y rebuts or undercuts x)
+  lossy-copies ✘ defeated ← single-bit-legal
   compression ✔ standing ← magic-compression
   magic-compression ✘ defeated ← lossy-not-lossless
-  bluray-rip ✘ defeated ← single-bit-legal
   piracy ✘ defeated ← separate-issue
 
 Longest exchange (3 claims)
@@ -750,7 +750,7 @@ Evidence gaps
 GOLDEN["summary retrieval-or-concepts"] = """\
 Does an image model look its training data up, or learn concepts from it?
 14 claims, 3 speakers, 3 sources
-14 relations: rebuts 8, supports 6, undercuts 0
+14 relations: rebuts 6, supports 6, undercuts 2
 Status: ✔ 10 standing, ✘ 4 defeated, ? 0 undecided
 
 Unanswered (8 claims nothing rebuts or undercuts)
@@ -816,15 +816,15 @@ Evidence gaps
   sources, with the standing claims and all claims that cite each:
     source           standing  citing  title
     diffusion-video         1       1  A video explaining how diffusion model…
-    eff-article             1       1  An article on AI image generation and …
+    eff-article             1       1  An article by Kit Walsh
 """
 
 GOLDEN["tree lossy-compression"] = """\
 Is training an image model a kind of lossy compression, and does that make it
 illegal?
-├── ✔ standing · lossy-copies · enumerator4829
-│   Any model contains lossy and unstructured copies of all the data it was
-│   trained on, and a lossy copy is not made legal by being lossy.
+├── ✘ defeated · lossy-copies · enumerator4829
+│   By that argument, any model contains lossy and unstructured copies of all
+│   data it was trained on, and a lossy copy is not made legal by being lossy.
 │   ├── [supports] ✔ standing · compression · enumerator4829
 │   │   There is an argument that training actually is a type of (lossy)
 │   │   compression: you can build (bad) language models by using standard
@@ -837,26 +837,29 @@ illegal?
 │   │       each.
 │   │       └── [rebuts] ✔ standing · lossy-not-lossless · HereIAm
 │   │           There is a difference between lossy and lossless. You can
-│   │           compress anything down to a single bit if you wish, just don't
-│   │           expect to get everything back; that is how lossy compression
-│   │           works.
-│   └── [supports] ✘ defeated · bluray-rip · enumerator4829
-│       Downloading a 480p, low-quality h264 rip of a Ghibli Blu-ray is not
-│       legal, even though you are not downloading the same bits that were on
-│       the Blu-ray.
-│       └── [rebuts] ✔ standing · single-bit-legal · yetAnotherUser
-│           It is perfectly legal to compress something to a single bit and
-│           publish it: the average colour of any copyrighted image takes at
-│           least 24 bits, is lossy compression, and is legal to publish.
+│   │           compress anything down to a single bit if you so wish, just
+│   │           don't expect to get everything back; that is how lossy
+│   │           compression works.
+│   ├── [supports] ✔ standing · bluray-rip · enumerator4829
+│   │   If you download a 480p, low-quality, h264-encoded Blu-ray rip of a
+│   │   Ghibli movie, it is not legal, even though you are not downloading the
+│   │   same bits that were on the Blu-ray.
+│   └── [undercuts] ✔ standing · single-bit-legal · yetAnotherUser
+│       It is perfectly legal to compress something to a single bit and publish
+│       it. If I take and publish the average color of any copyrighted image
+│       that is at least 24 bits, that is lossy compression, yet legal.
 └── ✘ defeated · piracy · enumerator4829
-    Even if the model itself is fine, they did not buy all the media they
-    trained it on, and downloading media, whatever the purpose, is piracy; large
-    companies are of course exempt from laws like that.
+    Besides, even if we consider the model itself to be fine, they did not buy
+    all the media they trained the model on. Downloading media, regardless of
+    purpose, is piracy; at least, that has been the interpretation for normal
+    people sailing the seas. Large companies are of course exempt from filthy
+    things like laws.
     └── [undercuts] ✔ standing · separate-issue · FaceDeer
-        That is a completely separate issue: sue them for the actual acts of
-        copyright violation. An artist who steals art books to study can be sued
-        for stealing the books, but that does not make what he draws from that
-        learning, or the knowledge in his head, a copyright violation.
+        That is a completely separate issue: you can sue them for copyright
+        violation regarding the actual acts of copyright violation. An artist
+        who steals art books to study can be sued for stealing the books, but
+        that does not make anything he draws from that learning, or the
+        knowledge in his head, a copyright violation.
 """
 
 GOLDEN["tree retrieval-or-concepts"] = """\
@@ -870,38 +873,44 @@ Does an image model look its training data up, or learn concepts from it?
 │   │       It is not: the training data is not recorded in a retrieval system,
 │   │       and the model does no lookup of it.
 │   │       ├── [supports] ✔ standing · one-byte · FaceDeer
-│   │       │   Stable Diffusion's model was trained on the LAION-5B dataset of
-│   │       │   five billion images, and the resulting model is about 5 GB.
-│   │       │   Unless an entire image fits into a single byte, the model cannot
-│   │       │   be doing a lookup of its training data.
+│   │       │   Stable Diffusion's model was trained using the LAION-5B dataset,
+│   │       │   which describes five billion images, and the resulting model is
+│   │       │   about 5 GB. So unless StabilityAI has come up with a compression
+│   │       │   algorithm able to fit an entire image into a single byte, there
+│   │       │   is no way this process can be doing some sort of complicated
+│   │       │   lookup of the training data.
 │   │       ├── [supports] ✔ standing · concepts · FaceDeer
-│   │       │   The model is taught high-level concepts by being shown many
-│   │       │   examples of them. Trained on a million images of cats, it learns
-│   │       │   what cat fur looks like under various lighting, what shape cats
-│   │       │   have and where they are seen, so what it generates has "catness"
-│   │       │   but is no specific image from its training set.
+│   │       │   The model is taught high-level concepts by being shown examples
+│   │       │   of them repeatedly; it is not memorizing pictures. Trained on a
+│   │       │   million images of cats, it learns what cat fur looks like under
+│   │       │   various lighting conditions, what shape cats generally have and
+│   │       │   where they are usually seen, so what it generates has a high
+│   │       │   degree of "catness" but is not any specific image from its
+│   │       │   training set.
 │   │       └── [rebuts] ✘ defeated · table-lookup · flatbield
 │   │           I would disagree. It is just a big table lookup of sorts with
 │   │           some complicated interpolation/extrapolation algorithm; training
-│   │           is recording the data into the network.
+│   │           is recording the data into the net.
 │   │           ├── [rebuts] ✔ standing · backprop · mobyduck648
 │   │           │   A big table lookup is not what is going on here;
 │   │           │   backpropagation and gradient descent are what is actually
 │   │           │   happening.
 │   │           └── [rebuts] ✔ standing · not-recording · FaceDeer
-│   │               There is no basis for thinking five billion images are
-│   │               recorded into five billion bytes of space. Researchers who
-│   │               tried to pull training images back out of such networks got
-│   │               something approximately like the original only in the rarest
-│   │               cases, where an image had been badly overfitted; the one
-│   │               example, this paper, had a lot of problems and does not
-│   │               apply to modern image models, whose training avoids
-│   │               overfitting much better.
-│   │               └── [rebuts] ✘ defeated · depends-on-data · flatbield
-│   │                   Step back: you put the images in, and the output you got
-│   │                   depended on putting them in, so it is derivative of
-│   │                   them. It is that simple; however it is obscured with
-│   │                   mumbo jumbo, the images were used.
+│   │               You think it is "recording" five billion images into five
+│   │               billion bytes of space? On what basis do you think that?
+│   │               Researchers have tried to pull copies of the training data
+│   │               back out of neural nets like these, and only in the rarest
+│   │               cases, where an image had been badly overfitted, have they
+│   │               got something approximately like the original. The only
+│   │               example I know of offhand is this paper, which had a lot of
+│   │               problems and does not apply to modern image AIs, whose
+│   │               training does a much better job of avoiding overfitting.
+│   │               └── [undercuts] ✘ defeated · depends-on-data · flatbield
+│   │                   Step back for a moment: you put the data in, say images,
+│   │                   and the output you got depended on putting in the data,
+│   │                   so it is derivative of it. It is that simple; it does
+│   │                   not matter how you obscure it with mumbo jumbo, you used
+│   │                   the images.
 │   │                   ├── [rebuts] ✔ standing · not-that-simple · FaceDeer
 │   │                   │   No, it really is not that simple.
 │   │                   │   ├── [supports] ✔ standing · ↪ see concepts
@@ -910,66 +919,71 @@ Does an image model look its training data up, or learn concepts from it?
 │   │                   │       probabilities of words following other words.
 │   │                   │       That table does not in any meaningful sense
 │   │                   │       encode the training text, and nothing can
-│   │                   │       recover the text from it; neural networks are
-│   │                   │       similar.
-│   │                   └── [rebuts] ✔ standing · human-artists · FaceDeer
-│   │                       If that level of transformation is not enough and
-│   │                       the output must still count as a derivative work,
-│   │                       the legal system goes down an untenable rabbit hole:
-│   │                       human artists learn this way all the time, basing
-│   │                       everything on patterns from examples they saw
-│   │                       before.
+│   │                   │       recover the text from it; it is similar with how
+│   │                   │       more advanced AIs train their neural networks.
+│   │                   └── [undercuts] ✔ standing · human-artists · FaceDeer
+│   │                       If that level of transformation is not enough for
+│   │                       you and you still insist that the output must be
+│   │                       considered a derivative work of the training data,
+│   │                       you are going to take the legal system down an
+│   │                       untenable rabbit hole. This sort of learning is what
+│   │                       human artists do all the time: everything is based
+│   │                       on the patterns we learn from the examples we saw
+│   │                       previously.
 │   ├── [supports] ✘ defeated · ↪ see depends-on-data
 │   └── [rebuts] ✔ standing · ↪ see human-artists
 ├── ✔ standing · ip-perverse · flatbield
-│   On the other hand, the whole idea of copyright or other so-called
-│   intellectual property, except maybe trademarks and trade dress in the most
-│   limited way, is perverse and should not exist. Not that I have a better
-│   idea.
+│   On the other hand, the whole idea of copyright or other so-called IP, except
+│   maybe trademarks and trade dress in the most limited way, is perverse and
+│   should not exist. Not that I have a better idea.
 └── ✔ standing · fair-use · flatbield
-    Whether that is fair use without a licence is a different question, about
-    current law and what the law should be. It might depend on the kind of
-    training: reproducing images from other images seems less fair, classifying
-    images by type more fair.
+    On the other hand, is that fair use without some license? That is a
+    different question, one about current law and what the law should be. Maybe
+    it should depend on the nature of the training: reproducing images from
+    other images seems less fair, classifying images by type more fair. Lot of
+    stuff to be worked out.
 """
 
 GOLDEN["tree stored-in-original-form"] = """\
 Is the training data stored in an image model, in its original form or at all?
 └── ✔ standing · no-copy · defender
-    The model has no memory of its training images: the training data is not
-    stored in the model, so the model is not a copy of it and training on it is
-    not intellectual property theft.
+    The model has no memory of training data images: because the training data
+    is not stored in the model in its original form, it does not count as a
+    copy, and therefore it does not constitute intellectual property theft.
     ├── [rebuts] ✘ defeated · still-wrong · critic
     │   The argument is that because the training data is not stored in the
     │   model in its original form, it does not count as a copy and so is not
     │   intellectual property theft; that makes some kind of sense, but it is
     │   still wrong.
     │   └── [rebuts] ✔ standing · not-stored-period · defender
-    │       It is not stored in the model, period, not even compressed. A reader
-    │       keeps the meaning of a paragraph, not the shapes of its letters or
-    │       even its words, and would find it very hard to reproduce it exactly;
-    │       the model likewise re-encodes what it learns through its own
-    │       understanding instead of storing the original.
+    │       It is not stored in the model, period. Same as you do not store the
+    │       shape of the letters you are reading, not even the words, but their
+    │       overall meaning: you could produce the words and letters again and
+    │       might come close, but would find it very hard to make an exact
+    │       replica, because you did not store it in its original form, not even
+    │       compressed; you re-encoded it using your own understanding of
+    │       language, of the world, of everything.
     ├── [supports] ✔ standing · ↪ see not-stored-period
     └── [rebuts] ✘ defeated · what-function · critic
-        If the model has no memory of the training images, what effect do the
-        images have on the model? Why is the training data necessary, what is
-        its function?
+        If the model "has no memory of training data images", then what effect
+        is it that the images have on the model? Why is the training data
+        necessary, what is its function?
         └── [rebuts] ✔ standing · how-diffusion-works · defender
-            Here is a video explaining how diffusion models work, and an article
-            by Kit Walsh, a senior staff attorney at the EFF.
+            Here is a video explaining how diffusion models work, and this
+            article by Kit Walsh, a senior staff attorney at the EFF.
 """
 
 GOLDEN["tree-40 stored-in-original-form"] = """\
 Is the training data stored in an image
 model, in its original form or at all?
 └── ✔ standing · no-copy · defender
-    The model has no memory of its
-    training images: the training data
-    is not stored in the model, so the
-    model is not a copy of it and
-    training on it is not intellectual
-    property theft.
+    The model has no memory of training
+    data images: because the training
+    data is not stored in the model in
+    its original form, it does not count
+    as a copy, and therefore it does not
+    constitute intellectual property
+    theft.
     ├── [rebuts] ✘ defeated ·
     │   still-wrong · critic
     │   The argument is that because the
@@ -982,32 +996,38 @@ model, in its original form or at all?
     │   └── [rebuts] ✔ standing ·
     │       not-stored-period · defender
     │       It is not stored in the
-    │       model, period, not even
-    │       compressed. A reader keeps
-    │       the meaning of a paragraph,
-    │       not the shapes of its
-    │       letters or even its words,
-    │       and would find it very hard
-    │       to reproduce it exactly; the
-    │       model likewise re-encodes
-    │       what it learns through its
-    │       own understanding instead of
-    │       storing the original.
+    │       model, period. Same as you
+    │       do not store the shape of
+    │       the letters you are reading,
+    │       not even the words, but
+    │       their overall meaning: you
+    │       could produce the words and
+    │       letters again and might come
+    │       close, but would find it
+    │       very hard to make an exact
+    │       replica, because you did not
+    │       store it in its original
+    │       form, not even compressed;
+    │       you re-encoded it using your
+    │       own understanding of
+    │       language, of the world, of
+    │       everything.
     ├── [supports] ✔ standing · ↪ see
     │   not-stored-period
     └── [rebuts] ✘ defeated ·
         what-function · critic
-        If the model has no memory of
-        the training images, what effect
-        do the images have on the model?
-        Why is the training data
-        necessary, what is its function?
+        If the model "has no memory of
+        training data images", then what
+        effect is it that the images
+        have on the model? Why is the
+        training data necessary, what is
+        its function?
         └── [rebuts] ✔ standing ·
             how-diffusion-works ·
             defender
             Here is a video explaining
             how diffusion models work,
-            and an article by Kit Walsh,
-            a senior staff attorney at
-            the EFF.
+            and this article by Kit
+            Walsh, a senior staff
+            attorney at the EFF.
 """
