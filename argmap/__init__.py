@@ -6,8 +6,9 @@
 [('b', 'rebuts', 'a')]
 """
 
+from argmap.check import check, check_text
 from argmap.errors import ArgmapError, DebateError, Diagnostic
-from argmap.load import check, check_text, load, loads
+from argmap.load import load, loads
 from argmap.model import Citation, Claim, Debate, Relation, RelationKind, Source, Speaker
 
 __version__ = "0.1.0"

@@ -21,11 +21,14 @@ from rich.console import Console, RenderableType
 from rich.text import Text
 
 from argmap import __version__
+from argmap.check import check
 from argmap.errors import ArgmapError, Diagnostic, Severity
-from argmap.load import DEFAULT_MAX_BYTES, Result, check, format_size, parse_size
+from argmap.files import TooLarge, open_for_reading, read_at_most, write_atomic
+from argmap.load import DEFAULT_MAX_BYTES, Result, format_size, parse_size
 from argmap.model import Debate
-from argmap.output import write_atomic
-from argmap.render import DEFAULT_LIMIT, DOT_TIMEOUT, UnknownClaimError, clean
+from argmap.render import DEFAULT_LIMIT, UnknownClaimError, clean
+from argmap.render.image import DOT_TIMEOUT
+from argmap.render.jsontext import to_json
 
 
 def _lazy(name: str) -> ModuleType:
@@ -48,7 +51,7 @@ terminal = _lazy("argmap.render.terminal")
 
 if TYPE_CHECKING:
     from argmap.convert import Converter
-    from argmap.render.dot import DiagramOptions
+    from argmap.diagram import DiagramOptions
     from argmap.render.formats import Format
 
 app = typer.Typer(
@@ -223,7 +226,7 @@ def check_command(
 @app.command("schema")
 def schema_command() -> None:
     """Print the JSON Schema of debate files, for editors and other tools."""
-    from argmap.spec import json_schema
+    from argmap.fileformat import json_schema
 
     sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
 
@@ -285,7 +288,7 @@ def _load(file: Path) -> Debate:
 
 
 def _json(data: object) -> None:
-    sys.stdout.write(report.to_json(data) + "\n")
+    sys.stdout.write(to_json(data) + "\n")
 
 
 def _text(renderable: RenderableType) -> None:
@@ -439,7 +442,7 @@ def _diagram_setup(
     theme: ThemeName,
 ) -> tuple[Format, DiagramOptions]:
     """The format and drawing options asked for; usage errors exit 2."""
-    from argmap.render.dot import DIRECTIONS, DiagramOptions
+    from argmap.diagram import DIRECTIONS, DiagramOptions
     from argmap.render.formats import FORMATS, format_for, named
     from argmap.render.formats import choices as diagram_choices
 
@@ -478,8 +481,8 @@ def _diagram_setup(
 
 def _draw(file: Path, output: str, fmt: Format, options: DiagramOptions, timeout: float) -> bool:
     """Load, draw and write once; print what happened. False when it failed."""
-    from argmap.render.dot import DOT_LIMIT
     from argmap.render.formats import render
+    from argmap.render.image import DOT_LIMIT
 
     err = _err()
     result = check(file, verify=False, max_bytes=_max_bytes)
@@ -514,7 +517,7 @@ def _shrunk(scale: float) -> str:
     >>> _shrunk(0.991287)[:62]
     'the map is too large for a PNG, so Graphviz shrank it to 99% o'
     """
-    from argmap.render.dot import BITMAP_LIMIT
+    from argmap.render.image import BITMAP_LIMIT
 
     percent = scale * 100
     shown = f"{math.floor(percent)}%" if percent >= 1 else f"{percent:.2g}%"
@@ -599,35 +602,24 @@ def watch_command(
 # --- import and export: other tools' formats (argmap/convert) -----------------------------------
 
 
-class _TooLarge(Exception):
-    def __init__(self, size: int | None) -> None:
-        self.size = size
-
-
 def _input_bytes(path: str) -> bytes:
     """The bytes of INPUT (`-`: standard input); an unreadable or too large file exits 1.
 
-    The size limit of debate files (`--max-size`) holds here too, and is checked before the
-    file is read; the read itself stops one byte past it, for pipes and growing files.
+    The size limit of debate files (`--max-size`) holds here too, read as the loader reads
+    (`argmap.files`): checked before the file is read, and the read itself stops one byte past
+    it, for pipes and growing files.
     """
     limit = _max_bytes
     try:
         if path == "-":
-            data = sys.stdin.buffer.read(-1 if limit is None else limit + 1)
-        else:
-            with Path(path).open("rb") as f:
-                size = os.fstat(f.fileno()).st_size
-                if limit is not None and size > limit:
-                    raise _TooLarge(size)
-                data = f.read(-1 if limit is None else limit + 1)
-        if limit is not None and len(data) > limit:
-            raise _TooLarge(None)
-        return data
-    except _TooLarge as e:
+            return read_at_most(sys.stdin.buffer, limit)
+        f, size = open_for_reading(path)
+        with f:
+            return read_at_most(f, limit, size)
+    except TooLarge as e:
         shown = "" if e.size is None else f"is {format_size(e.size)}, "
-        assert limit is not None
         raise fail(
-            f"{clean(path)}: the file {shown}more than the limit of {format_size(limit)}; "
+            f"{clean(path)}: the file {shown}more than the limit of {format_size(e.limit)}; "
             f"to read it anyway, raise the limit: `argmap --max-size SIZE import ...` "
             "or ARGMAP_MAX_SIZE=SIZE (0 for no limit)"
         ) from None
@@ -678,9 +670,9 @@ def import_command(
     Exit status: 0; 1 when INPUT cannot be read or is not FORMAT, or OUT exists (without
     --force) or cannot be written; 2 for a usage error.
     """
+    from argmap.check import check_text
     from argmap.convert import IMPORTERS, ConvertError, find
     from argmap.convert.yamlwrite import imported_yaml, mapped_line
-    from argmap.load import check_text
 
     converter = find(IMPORTERS, format)
     if converter is None:

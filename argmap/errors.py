@@ -171,6 +171,11 @@ class OutputError(ArgmapError):
     """An output could not be written; the message says what to do."""
 
 
+class DiagramError(ArgmapError):
+    """A diagram cannot be drawn as asked (an unknown claim to focus on, an unknown format, a
+    Graphviz that is missing or failed); the message says what to do."""
+
+
 def quote(value: object, limit: int = 60) -> str:
     r"""Show user text inside a message: quoted, as written, unambiguous, and shortened.
 

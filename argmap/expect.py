@@ -1,8 +1,14 @@
-"""Holding a debate to the outcomes written in its `expect:` block."""
+"""Holding a debate to the outcomes written in its `expect:` block.
+
+The outcomes are read from the debate's `Analysis`, as every view reads them: what `expect:` is
+held to is exactly what `argmap summary` and `argmap show` say.
+"""
 
 from __future__ import annotations
 
-from argmap.analyze import Labelling, Status, label, unanswered
+from collections.abc import Set
+
+from argmap.analysis import Analysis, Status, analyse
 from argmap.errors import Diagnostic, quote
 from argmap.model import Debate
 
@@ -14,16 +20,17 @@ _VERB = {
 }
 
 
-def verify(debate: Debate) -> list[Diagnostic]:
+def verify(analysis: Analysis | Debate) -> list[Diagnostic]:
     """One `expectation-failed` diagnostic per claim the analysis places differently.
 
     A listed claim that does not have the outcome is reported at its place in the list; a claim
-    that has the outcome but is not listed is reported at the list's key.
+    that has the outcome but is not listed is reported at the list's key. Given a `Debate`, it
+    is analysed first (as the importers do, to see whether an `expect:` block still holds).
     """
-    labelling = label(debate)
-    not_answered = {u.id for u in unanswered(debate)}
-    actual: dict[str, set[str]] = {s.value: set(labelling.of(s)) for s in Status}
-    actual["unanswered"] = not_answered
+    analysis = analyse(analysis)
+    debate = analysis.debate
+    actual: dict[str, Set[str]] = {s.value: set(analysis.of(s)) for s in Status}
+    actual["unanswered"] = analysis.unanswered_ids
     out = []
     for e in debate.expectations:
         have = actual[e.outcome]
@@ -33,7 +40,7 @@ def verify(debate: Debate) -> list[Diagnostic]:
                     Diagnostic(
                         "expectation-failed",
                         f"{quote(ident)} is expected {_VERB[e.outcome]}, but "
-                        + _actual(ident, labelling, not_answered),
+                        + _actual(ident, analysis),
                         debate.file,
                         line,
                         column,
@@ -60,16 +67,15 @@ def verify(debate: Debate) -> list[Diagnostic]:
     return out
 
 
-def _actual(ident: str, labelling: Labelling, not_answered: set[str]) -> str:
-    status = labelling.status[ident]
+def _actual(ident: str, analysis: Analysis) -> str:
+    """Where the analysis places `ident`, and what answers it."""
+    status = analysis.status[ident]
     if status is Status.DEFEATED:
-        by = ", ".join(quote(d) for d in labelling.defeaters(ident))
-        text = f"it is defeated by {by}"
+        text = f"it is defeated by {', '.join(quote(d) for d in analysis.defeaters[ident])}"
     else:
         text = f"it is {status.value}"
-    attackers = labelling.attackers[ident]
-    if ident in not_answered:
+    if ident in analysis.unanswered_ids:
         text += " and unanswered"
     elif status is not Status.DEFEATED:
-        text += f" and answered by {', '.join(quote(a) for a in attackers)}"
+        text += f" and answered by {', '.join(quote(a) for a in analysis.attackers[ident])}"
     return text

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import networkx as nx
 
-from argmap.model import Debate
+if TYPE_CHECKING:  # for the type only: `Debate.graph` imports this module, not the reverse
+    from argmap.model import Debate
 
 
 def to_digraph(debate: Debate) -> nx.DiGraph:

@@ -114,6 +114,8 @@ class Debate:
     def graph(self) -> nx.DiGraph:
         """The debate as a `networkx.DiGraph` (see `argmap.graph.to_digraph`)."""
         if self._graph is None:
+            # Imported on first use: networkx is slow to import, and most commands never need
+            # it. `argmap.graph` needs this module for its types only, so there is no cycle.
             from argmap.graph import to_digraph
 
             self._graph = to_digraph(self)

@@ -32,9 +32,10 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from argmap.check import check_text
 from argmap.cli import app
 from argmap.errors import CODES, DebateError
-from argmap.load import check_text, loads
+from argmap.load import loads
 
 ROOT = Path(__file__).resolve().parent.parent
 DEBATES = sorted((ROOT / "debates").glob("*.yaml"))

@@ -15,7 +15,7 @@ from argmap import Citation, Debate, check_text
 from argmap.convert import IMPORTERS, ConvertError, Imported
 from argmap.convert.kialo import parse_text, read, unescape
 from argmap.convert.yamlwrite import to_yaml
-from argmap.spec import ID_RE, NAME_RE
+from argmap.fileformat import ID_RE, NAME_RE
 
 from .conftest import ROOT
 

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from argmap.check import check_text
 from argmap.errors import Diagnostic
-from argmap.load import Result, check_text
+from argmap.load import Result
 
 from . import fuzz
 

@@ -25,10 +25,12 @@ from selenium.webdriver.support.ui import Select
 from typer.testing import CliRunner
 
 from argmap import load
+from argmap.analysis import analyse
 from argmap.analyze import label, unanswered
 from argmap.cli import app
 from argmap.model import Debate
 from argmap.render import report
+from argmap.render.words import reason
 
 from .browser import chromium, console, requests
 from .conftest import DEBATES, ROOT
@@ -132,10 +134,10 @@ def drawing(browser: WebDriver) -> list[float]:
 
 
 def expected_links(debate: Debate, claim: str) -> tuple[list[tuple[str, str]], ...]:
-    linked = report.links(debate)
+    analysis = analyse(debate)
     return (
-        [(f"[{k.value}]", t) for t, k in linked.answers[claim]],
-        [(f"[{k.value}]", s) for s, k in linked.answered_by[claim]],
+        [(f"[{link.kind.value}]", link.id) for link in analysis.answers[claim]],
+        [(f"[{link.kind.value}]", link.id) for link in analysis.answered_by[claim]],
     )
 
 
@@ -184,7 +186,7 @@ def test_every_claim_is_on_the_map_and_opens_its_panel(
         assert part(browser, "status").text == f"{SYMBOL[status]} {status}" + (
             " unanswered" if claim.id in quiet else ""
         )
-        assert part(browser, "why").text == report.reason(report.show(debate, claim.id))
+        assert part(browser, "why").text == reason(report.show(debate, claim.id))
         answers, answered_by = expected_links(debate, claim.id)
         assert panel_links(browser, "Answers") == answers
         assert panel_links(browser, "Answered by") == answered_by

@@ -9,8 +9,11 @@ from pathlib import Path
 import pytest
 
 from argmap import load, loads
+from argmap.analysis import analyse
 from argmap.analyze import label
-from argmap.render.dot import DiagramError, DiagramOptions, render_image, select, to_dot
+from argmap.diagram import DiagramError, DiagramOptions, select
+from argmap.render.dot import to_dot
+from argmap.render.image import render_image
 
 from .conftest import DEBATES, ROOT
 
@@ -103,25 +106,25 @@ def test_direction_is_where_the_thread_flows() -> None:
 
 def test_focus_draws_the_neighbourhood() -> None:
     d = load(ROOT / "debates/retrieval-or-concepts.yaml")
-    lab = label(d)
-    near = select(d, lab, DiagramOptions(focus="table-lookup", depth=1))
+    lab = analyse(d)
+    near = select(lab, DiagramOptions(focus="table-lookup", depth=1))
     assert near == ["not-lookup", "table-lookup", "backprop", "not-recording"]
     with pytest.raises(DiagramError):
-        select(d, lab, DiagramOptions(focus="nope"))
+        select(lab, DiagramOptions(focus="nope"))
 
 
 def test_unanswered_and_speaker_filters() -> None:
     d = load(ROOT / "debates/stored-in-original-form.yaml")
-    lab = label(d)
+    lab = analyse(d)
     # The two unanswered claims, and what they answer (not-stored-period also supports no-copy).
-    assert select(d, lab, DiagramOptions(unanswered_only=True)) == [
+    assert select(lab, DiagramOptions(unanswered_only=True)) == [
         "no-copy",
         "still-wrong",
         "not-stored-period",
         "what-function",
         "how-diffusion-works",
     ]
-    assert select(d, lab, DiagramOptions(speaker="critic")) == [
+    assert select(lab, DiagramOptions(speaker="critic")) == [
         "no-copy",
         "still-wrong",
         "what-function",

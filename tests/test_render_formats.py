@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from argmap import load
 from argmap.analyze import label, unanswered
 from argmap.cli import app
-from argmap.render.dot import DiagramOptions
+from argmap.diagram import DiagramOptions
 from argmap.render.formats import FORMATS
 from argmap.render.html import _svg_body
 from argmap.render.mermaid import to_mermaid

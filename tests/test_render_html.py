@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from argmap import load, loads
-from argmap.render.dot import THEMES, DiagramOptions, Theme
+from argmap.diagram import DiagramOptions
+from argmap.look import THEMES, Theme
 from argmap.render.formats import render
 from argmap.render.html import _svg_body, dark_rules, page_data, to_html
 

@@ -23,8 +23,9 @@ from typer.testing import CliRunner
 
 from argmap import loads
 from argmap.cli import app
-from argmap.render.dot import BITMAP_LIMIT, DiagramError, draw_image, render_image
+from argmap.errors import DiagramError
 from argmap.render.formats import render
+from argmap.render.image import BITMAP_LIMIT, draw_image, render_image
 
 from .conftest import ROOT
 

@@ -20,9 +20,10 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from argmap import Citation, Claim, Debate, Relation, RelationKind, Source, Speaker, load, loads
-from argmap.analyze import Labelling, Status, label, unanswered
+from argmap.analysis import Analysis, analyse
+from argmap.analyze import Labelling, Status, unanswered
 from argmap.cli import app
-from argmap.render.dot import DiagramError, DiagramOptions, select
+from argmap.diagram import DiagramError, DiagramOptions, select
 from argmap.render.mermaid import (
     encode_id,
     escape,
@@ -62,9 +63,9 @@ claims:
 """
 
 CLASS_DEFS = [
-    "    classDef standing fill:#DCEBF7,stroke:#0072B2,color:#000000;",
-    "    classDef defeated fill:#FBE3D6,stroke:#D55E00,stroke-dasharray:5 3,color:#000000;",
-    "    classDef undecided fill:#FFF3C4,stroke:#E69F00,stroke-dasharray:2 2,color:#000000;",
+    "    classDef standing fill:#DCEBF7,stroke:#0072B2,color:#1a1a1a;",
+    "    classDef defeated fill:#FBE3D6,stroke:#D55E00,stroke-dasharray:5 3,color:#1a1a1a;",
+    "    classDef undecided fill:#FFF3C4,stroke:#B07800,stroke-dasharray:2 2,color:#1a1a1a;",
     "    classDef unanswered stroke-width:3px;",
 ]
 DARK_CLASS_DEFS = [
@@ -357,7 +358,7 @@ EDGE = {  # kind -> (Mermaid's arrow type, stroke, colour in the light theme, in
     "rebuts": ("arrow_point", "normal", "#D55E00", "#E69F00"),
     "supports": ("arrow_point", "dotted", "#009E73", "#009E73"),
     "undercuts": ("arrow_point", "thick", "#CC79A7", "#CC79A7"),
-    "cites": ("arrow_open", "dotted", "#999999", "#999999"),
+    "cites": ("arrow_open", "dotted", "#777777", "#999999"),
     "reasoning": ("arrow_open", "normal", "#555555", "#aaaaaa"),
 }
 SHAPE = {Status.STANDING: "square", Status.DEFEATED: "stadium", Status.UNDECIDED: "hexagon"}
@@ -368,11 +369,11 @@ MARK = {
 }
 CLASS_DEF_STYLES = {
     "light": {
-        "standing": ["fill:#DCEBF7", "stroke:#0072B2", "color:#000000"],
-        "defeated": ["fill:#FBE3D6", "stroke:#D55E00", "stroke-dasharray:5 3", "color:#000000"],
-        "undecided": ["fill:#FFF3C4", "stroke:#E69F00", "stroke-dasharray:2 2", "color:#000000"],
+        "standing": ["fill:#DCEBF7", "stroke:#0072B2", "color:#1a1a1a"],
+        "defeated": ["fill:#FBE3D6", "stroke:#D55E00", "stroke-dasharray:5 3", "color:#1a1a1a"],
+        "undecided": ["fill:#FFF3C4", "stroke:#B07800", "stroke-dasharray:2 2", "color:#1a1a1a"],
         "unanswered": ["stroke-width:3px"],
-        "source": ["fill:#FFFFFF", "stroke:#000000", "color:#000000"],
+        "source": ["fill:#F2F2F2", "stroke:#555555", "color:#1a1a1a"],
         "reasoning": ["fill:#555555", "stroke:#555555"],
     },
     "dark": {
@@ -394,8 +395,8 @@ def expected(d: Debate, options: DiagramOptions) -> dict[str, Any]:
     """What Mermaid should read from the drawing of `d`: the claims `select` keeps, what they
     cite, a junction on the answers of each undercut claim that answers something, and the
     relations between drawn claims, each node under its name from `node_names`."""
-    labelling = label(d)
-    drawn = select(d, labelling, options)
+    labelling = analyse(d)
+    drawn = select(labelling, options)
     names = node_names(d)
     quiet = {u.id for u in unanswered(d)}
     vertices: dict[str, dict[str, Any]] = {}
@@ -663,11 +664,11 @@ HOSTILE_STRUCTURE = [
     "    a-b -.-|cites| s_x_231",
     "    c_x_231a -.-|cites| s_s_22_5d",
     "    c_click -.-|cites| s_x_231",
-    "    classDef standing fill:#DCEBF7,stroke:#0072B2,color:#000000;",
-    "    classDef defeated fill:#FBE3D6,stroke:#D55E00,stroke-dasharray:5 3,color:#000000;",
-    "    classDef undecided fill:#FFF3C4,stroke:#E69F00,stroke-dasharray:2 2,color:#000000;",
+    "    classDef standing fill:#DCEBF7,stroke:#0072B2,color:#1a1a1a;",
+    "    classDef defeated fill:#FBE3D6,stroke:#D55E00,stroke-dasharray:5 3,color:#1a1a1a;",
+    "    classDef undecided fill:#FFF3C4,stroke:#B07800,stroke-dasharray:2 2,color:#1a1a1a;",
     "    classDef unanswered stroke-width:3px;",
-    "    classDef source fill:#FFFFFF,stroke:#000000,color:#000000;",
+    "    classDef source fill:#F2F2F2,stroke:#555555,color:#1a1a1a;",
     "    classDef reasoning fill:#555555,stroke:#555555;",
     "    class c_end_2,a_2db,c_x_231a,c_click standing;",
     "    class c_end,a-b defeated;",
@@ -677,7 +678,7 @@ HOSTILE_STRUCTURE = [
     "    linkStyle 2,5 stroke:#D55E00,stroke-width:2px;",
     "    linkStyle 3 stroke:#009E73,stroke-width:2px;",
     "    linkStyle 4,6 stroke:#CC79A7,stroke-width:2px;",
-    "    linkStyle 7,8,9 stroke:#999999,stroke-width:2px;",
+    "    linkStyle 7,8,9 stroke:#777777,stroke-width:2px;",
     "    linkStyle 0,1 stroke:#555555,stroke-width:1px;",
 ]
 
@@ -745,10 +746,10 @@ def test_sources_as_parallelograms_with_cites_links() -> None:
     lines = to_mermaid(loads(SMALL), DiagramOptions(sources=True)).splitlines()
     assert '    paper[/"paper<br>A paper"/]' in lines
     assert "    last-word -.-|cites| paper" in lines
-    assert "    classDef source fill:#FFFFFF,stroke:#000000,color:#000000;" in lines
+    assert "    classDef source fill:#F2F2F2,stroke:#555555,color:#1a1a1a;" in lines
     assert "    class paper source;" in lines
     assert lines[-2:] == [
-        "    linkStyle 7 stroke:#999999,stroke-width:2px;",
+        "    linkStyle 7 stroke:#777777,stroke-width:2px;",
         "    linkStyle 0 stroke:#555555,stroke-width:1px;",
     ]
     # Without sources, none of that.
@@ -881,7 +882,7 @@ def test_the_command_writes_the_same_text(tmp_path: Path) -> None:
 def test_same_input_same_bytes() -> None:
     d = load(DEBATES[0])
     assert to_mermaid(d) == to_mermaid(d) == to_mermaid(load(DEBATES[0]))
-    assert to_mermaid(d, None, label(d)) == to_mermaid(d)
+    assert to_mermaid(analyse(d)) == to_mermaid(d)
 
 
 def test_each_node_renders_the_same_whatever_the_file_order() -> None:
@@ -896,7 +897,7 @@ def test_each_node_renders_the_same_whatever_the_file_order() -> None:
 def test_the_labelling_given_is_the_one_drawn() -> None:
     d = loads(SMALL)
     every = Labelling(dict.fromkeys(d.claims, Status.UNDECIDED), {}, {})
-    text = to_mermaid(d, labelling=every)
+    text = to_mermaid(Analysis(d, every))
     assert "    class root,reply,last-word,reason,cut,c_end,a.b undecided;" in text.splitlines()
     assert all("<br>? undecided" in body for body in node_lines(text).values())
 

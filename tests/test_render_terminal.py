@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from rich.console import Console, RenderableType
 
 from argmap import Claim, Debate, Relation, RelationKind, load, loads
+from argmap.analysis import Analysis
 from argmap.analyze import Acceptance, Labelling, Status
 from argmap.render import UnknownClaimError, clean, report, terminal
 
@@ -390,7 +391,7 @@ def test_summary_says_not_decided_where_the_search_gave_up() -> None:
         attackers={"a": ("b",), "b": ("a",), "c": ("a",)},
         acceptance=dict.fromkeys(debate.claims, Acceptance(None, None)),
     )
-    out = render(terminal.summary(debate, labelling=labelling)).split("\n\n")[1]
+    out = render(terminal.summary(Analysis(debate, labelling))).split("\n\n")[1]
     assert out == (
         "Undecided (preferred acceptance)\n  a: not decided\n  b: not decided\n  c: not decided"
     )

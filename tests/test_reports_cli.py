@@ -18,7 +18,7 @@ from typer.testing import CliRunner, Result
 
 from argmap import load
 from argmap.cli import app
-from argmap.render import report, terminal
+from argmap.render import jsontext, report, terminal
 
 from .conftest import DEBATES, ROOT
 
@@ -517,4 +517,4 @@ def test_a_thread_deeper_than_the_recursion_limit(tmp_path: Path) -> None:
 def test_the_deep_json_writer_writes_what_json_dumps_writes(path: Path) -> None:
     debate = load(path)
     for data in (report.summary(debate), report.tree(debate), report.unanswered(debate)):
-        assert report._dumps_deep(data) == json.dumps(data, indent=2, ensure_ascii=False)
+        assert jsontext._dumps_deep(data) == json.dumps(data, indent=2, ensure_ascii=False)

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from argmap import check
-from argmap.spec import json_schema
+from argmap.fileformat import json_schema
 from argmap.yamlnodes import to_data
 
 from .conftest import ROOT

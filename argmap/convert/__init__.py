@@ -6,10 +6,11 @@ caller writes the debate as argmap YAML (`argmap.convert.yamlwrite`). An exporte
 used, so `argmap --help` stays fast. The registry drives `argmap import` / `argmap export`, the
 docs and the tests.
 
-What converters share lives here too: `provenance` (what an importer records about its input),
-`parse_json` (JSON, or an error that says where and why not) and `relations_in_order` (so that
-exports do not depend on the order relations happen to be listed in); ids derived from the
-input are made by `argmap.convert.ids`.
+What converters share lives here too: `provenance` (what an importer records about its input)
+and `parse_json` (JSON, or an error that says where and why not); ids derived from the input
+are made by `argmap.convert.ids`. Exporters read the analysed debate (`argmap.analysis`), so
+that, for one, relations are written in `Analysis.ordered_relations`, whatever order the file
+lists them in.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from argmap.model import Debate, Relation
+    from argmap.analysis import Analysis
+    from argmap.model import Debate
 
 
 @dataclass
@@ -78,9 +80,10 @@ class Converter:
         return reader
 
     @property
-    def write(self) -> Callable[[Debate], bytes]:
-        """`write(debate) -> bytes`: the module's `write` function for this format."""
-        writer: Callable[[Debate], bytes] = getattr(self.load(), f"write_{self.name}")
+    def write(self) -> Callable[[Debate | Analysis], bytes]:
+        """`write(debate) -> bytes`: the module's `write` function for this format; it takes a
+        `Debate` or its `Analysis`."""
+        writer: Callable[[Debate | Analysis], bytes] = getattr(self.load(), f"write_{self.name}")
         return writer
 
 
@@ -202,14 +205,3 @@ def parse_json(data: bytes, what: str) -> Any:
         raise ConvertError(message, e.lineno, e.colno) from None
     except RecursionError:
         raise ConvertError(f"the JSON is nested too deeply to be {what}") from None
-
-
-def relations_in_order(debate: Debate) -> list[Relation]:
-    """The relations ordered by the claims they join (answering claim, then answered claim, in
-    the order of the file), so that exports depend on what the debate says, not on the order in
-    which its relations happen to be listed."""
-    position = {c: i for i, c in enumerate(debate.claims)}
-    end = len(position)
-    return sorted(
-        debate.relations, key=lambda r: (position.get(r.source, end), position.get(r.target, end))
-    )

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from argmap.convert import relations_in_order
+from argmap.analysis import Analysis, analyse
 from argmap.model import Debate
 
 # An ASP constant: a lowercase letter, then letters, digits and '_'. Any other id is written as
@@ -35,33 +35,39 @@ from argmap.model import Debate
 _CONSTANT = re.compile(r"[a-z][A-Za-z0-9_]*")
 
 
-def attacks(debate: Debate) -> list[tuple[str, str]]:
+def attacks(debate: Debate | Analysis) -> list[tuple[str, str]]:
     """(attacker, attacked) for every rebuttal and undercut, ordered by the claims they join."""
-    return [(r.source, r.target) for r in relations_in_order(debate) if r.kind.is_attack]
+    return [(r.source, r.target) for r in analyse(debate).ordered_relations if r.kind.is_attack]
 
 
 def apx_name(ident: str) -> str:
     return ident if _CONSTANT.fullmatch(ident) else f'"{ident}"'
 
 
-def write_apx(debate: Debate) -> bytes:
+def write_apx(debate: Debate | Analysis) -> bytes:
     """`arg(a).` per claim and `att(a,b).` per attack."""
+    analysis = analyse(debate)
+    debate = analysis.debate
     lines = [f"arg({apx_name(c)})." for c in debate.claims]
-    lines += [f"att({apx_name(a)},{apx_name(b)})." for a, b in attacks(debate)]
+    lines += [f"att({apx_name(a)},{apx_name(b)})." for a, b in attacks(analysis)]
     return ("\n".join(lines) + "\n").encode("ascii")
 
 
-def write_tgf(debate: Debate) -> bytes:
+def write_tgf(debate: Debate | Analysis) -> bytes:
     """One claim id per line, `#`, then `attacker attacked` per line (ids hold no spaces)."""
-    lines = [*debate.claims, "#", *(f"{a} {b}" for a, b in attacks(debate))]
+    analysis = analyse(debate)
+    debate = analysis.debate
+    lines = [*debate.claims, "#", *(f"{a} {b}" for a, b in attacks(analysis))]
     return ("\n".join(lines) + "\n").encode("ascii")
 
 
-def write_iccma(debate: Debate) -> bytes:
+def write_iccma(debate: Debate | Analysis) -> bytes:
     """`p af N`, then a `# N id` comment naming each argument (numbered 1..N in the order of the
     file), then `i j` per attack."""
+    analysis = analyse(debate)
+    debate = analysis.debate
     number = {c: i for i, c in enumerate(debate.claims, 1)}
     lines = [f"p af {len(number)}"]
     lines += [f"# {i} {c}" for c, i in number.items()]
-    lines += [f"{number[a]} {number[b]}" for a, b in attacks(debate)]
+    lines += [f"{number[a]} {number[b]}" for a, b in attacks(analysis)]
     return ("\n".join(lines) + "\n").encode("ascii")

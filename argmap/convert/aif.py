@@ -10,6 +10,9 @@ locutions (who said what), tied to I-nodes by YA nodes and to speakers by `locut
 
 Real corpora are untidy. Whatever cannot be mapped is reported, naming the node, in
 `Imported.skipped`; only input that is not an AIF nodeset at all raises `ConvertError`.
+
+One format, read and written here: the mapping both ways (and the report of what does not map)
+is one idea that reads best whole, the reader and the writer checked against each other.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
-from argmap.convert import ConvertError, Imported, parse_json, provenance, relations_in_order
+from argmap.analysis import Analysis, analyse
+from argmap.convert import ConvertError, Imported, parse_json, provenance
 from argmap.convert.fields import Fields, kind, speaker_name, valid_id
 from argmap.convert.ids import Ids, from_node_id
 from argmap.errors import quote
@@ -583,13 +587,15 @@ class _Reader:
 # --- export ---------------------------------------------------------------------------------------
 
 
-def write_aif(debate: Debate) -> bytes:
+def write_aif(debate: Debate | Analysis) -> bytes:
     """The debate as an AIF nodeset (AIFdb's JSON), with what AIF cannot hold under `argmap`.
 
     Nodes are numbered in a fixed order: the claims' I-nodes in the order of the file, then one
     RA (supports) or CA (rebuts, undercuts) node per relation, then the L- and YA nodes that say
     who made each claim. The same debate always gives the same bytes.
     """
+    analysis = analyse(debate)
+    debate = analysis.debate
     nodes: list[dict[str, Any]] = []
     edges: list[dict[str, Any]] = []
 
@@ -604,7 +610,7 @@ def write_aif(debate: Debate) -> bytes:
         )
 
     inode = {c.id: node(c.text, "I") for c in debate.claims.values()}
-    relations = relations_in_order(debate)
+    relations = analysis.ordered_relations
     scheme: list[str] = []
     answering: dict[str, list[str]] = defaultdict(list)  # claim -> its inference nodes
     for r in relations:

@@ -23,6 +23,9 @@ Reading Argdown JSON maps statements and arguments to claims, and `support`, `at
 `undercut` relations to supports, rebuts and undercuts. Argdown's other relations (`entails`,
 `contrary`, `contradictory`) and premise-conclusion structures are mapped as closely as argmap
 allows, each with a line in `skipped`.
+
+One format, read and written here: the mapping both ways is one idea that reads best whole, the
+reader and the writer checked against each other.
 """
 
 from __future__ import annotations
@@ -33,9 +36,11 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from argmap.analysis import Analysis, analyse
 from argmap.convert import ConvertError, Imported, parse_json, provenance
 from argmap.convert.ids import Ids
 from argmap.errors import quote
+from argmap.fileformat import ID_RE, NAME_RE
 from argmap.model import (
     Citation,
     Claim,
@@ -46,7 +51,6 @@ from argmap.model import (
     Source,
     Speaker,
 )
-from argmap.spec import ID_RE, NAME_RE
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ARROW = {
@@ -165,7 +169,7 @@ def _debate_data(debate: Debate) -> dict[str, Any]:
     return {"isGroup": False, "argmap": meta}
 
 
-def write_argdown(debate: Debate) -> bytes:
+def write_argdown(debate: Debate | Analysis) -> bytes:
     """The debate as an `.argdown` file (UTF-8), the same bytes for the same debate.
 
     >>> from argmap import loads
@@ -182,6 +186,8 @@ def write_argdown(debate: Debate) -> bytes:
       _> <a>
     <BLANKLINE>
     """
+    analysis = analyse(debate)
+    debate = analysis.debate
     undercut = {r.target for r in debate.relations if r.kind is RelationKind.UNDERCUTS}
 
     def ref(cid: str) -> str:

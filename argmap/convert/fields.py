@@ -14,8 +14,8 @@ from typing import Any
 
 from argmap.convert.ids import Ids
 from argmap.errors import quote
+from argmap.fileformat import ID_RE
 from argmap.model import Citation, Expectation, Source, Speaker
-from argmap.spec import ID_RE
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _BREAK = re.compile(r"\s*\n\s*")

@@ -9,7 +9,15 @@ by its status (`viz:color`). GEXF has no graph-level attributes: the title is th
 from __future__ import annotations
 
 from argmap import __version__
-from argmap.convert.graphml import EDGE_KEYS, EDGE_STYLE, NODE_KEYS, STATUS_STYLE, value
+from argmap.analysis import Analysis, analyse
+from argmap.convert.graphml import (
+    EDGE_KEYS,
+    EDGE_STYLE,
+    NODE_KEYS,
+    SOURCE_STYLE,
+    STATUS_STYLE,
+    value,
+)
 from argmap.convert.nodelink import graph_data
 from argmap.convert.xmltext import attr, text
 from argmap.model import Debate
@@ -20,9 +28,10 @@ def _rgb(colour: str) -> str:
     return f'r="{r}" g="{g}" b="{b}"'
 
 
-def write_gexf(debate: Debate) -> bytes:
+def write_gexf(debate: Debate | Analysis) -> bytes:
     """The debate as GEXF 1.3: every claim, source, relation and citation, every attribute."""
-    data = graph_data(debate)
+    analysis = analyse(debate)
+    data = graph_data(analysis)
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz"'
@@ -30,7 +39,7 @@ def write_gexf(debate: Debate) -> bytes:
         ' xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">',
         "  <meta>",
         f"    <creator>argmap {text(__version__)}</creator>",
-        f"    <description>{text(debate.title)}</description>",
+        f"    <description>{text(analysis.debate.title)}</description>",
         "  </meta>",
         '  <graph mode="static" defaultedgetype="directed">',
     ]
@@ -48,7 +57,8 @@ def write_gexf(debate: Debate) -> bytes:
             if written is not None:
                 out.append(f'          <attvalue for="{name}" value={attr(written)}/>')
         out.append("        </attvalues>")
-        colour = STATUS_STYLE[node["status"]][1] if node["kind"] == "claim" else "#F2F2F2"
+        style = STATUS_STYLE[node["status"]] if node["kind"] == "claim" else SOURCE_STYLE
+        colour = style.fill
         out.append(f"        <viz:color {_rgb(colour)}/>")
         out.append("      </node>")
     out.append("    </nodes>")
@@ -64,7 +74,7 @@ def write_gexf(debate: Debate) -> bytes:
             if written is not None:
                 out.append(f'          <attvalue for="{name}" value={attr(written)}/>')
         out.append("        </attvalues>")
-        out.append(f"        <viz:color {_rgb(EDGE_STYLE[edge['kind']][0])}/>")
+        out.append(f"        <viz:color {_rgb(EDGE_STYLE[edge['kind']].colour)}/>")
         out.append("      </edge>")
     out += ["    </edges>", "  </graph>", "</gexf>"]
     return ("\n".join(out) + "\n").encode("utf-8")

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import json
 import textwrap
+from dataclasses import dataclass
 from typing import Any
 
+from argmap.analysis import Analysis
 from argmap.analyze import Status
 from argmap.convert.nodelink import graph_data
 from argmap.convert.xmltext import attr, text
+from argmap.look import BORDER, EDGES, SEPARATOR, THEMES, UNANSWERED, mark
 from argmap.model import Debate
 
 GRAPH_KEYS = (
@@ -44,17 +47,45 @@ NODE_KEYS = (
 )
 EDGE_KEYS = (("kind", "string"), ("quote", "string"), ("locator", "string"))
 
-# Okabe-Ito, as in argmap's diagrams: (border, fill) by status, line colour by relation.
-STATUS_STYLE = {
-    Status.STANDING.value: ("#0072B2", "#DCEBF7", "line", "✔"),
-    Status.DEFEATED.value: ("#D55E00", "#FBE3D6", "dashed", "✘"),
-    Status.UNDECIDED.value: ("#B07800", "#FFF3C4", "dotted", "?"),
+# yEd's names for the line styles of `argmap.look` (a bold line is a plain one, drawn wider).
+LINES = {"solid": "line", "dashed": "dashed", "dotted": "dotted", "bold": "line"}
+ARROWS = {
+    "filled": "standard",
+    "hollow": "white_delta",
+    "bar": "t_shape",
+    "ring": "transparent_circle",
 }
+
+
+@dataclass(frozen=True)
+class NodeStyle:
+    border: str
+    fill: str
+    line: str
+
+
+@dataclass(frozen=True)
+class EdgeStyle:
+    colour: str
+    line: str
+    width: str
+    arrow: str
+
+
+# Claims and relations drawn as in argmap's light diagrams (`argmap.look`).
+_LIGHT = THEMES["light"]
+STATUS_STYLE = {
+    status.value: NodeStyle(*_LIGHT.status[status], LINES[BORDER[status]]) for status in Status
+}
+SOURCE_STYLE = NodeStyle(*_LIGHT.source, "line")
 EDGE_STYLE = {
-    "rebuts": ("#D55E00", "line", "1.0", "standard"),
-    "supports": ("#009E73", "dashed", "1.0", "white_delta"),
-    "undercuts": ("#CC79A7", "line", "3.0", "t_shape"),
-    "cites": ("#777777", "dotted", "1.0", "transparent_circle"),
+    kind: EdgeStyle(
+        _LIGHT.edge[kind],
+        LINES[look.line],
+        "3.0" if look.line == "bold" else "1.0",
+        ARROWS[look.head],
+    )
+    for kind, look in EDGES.items()
 }
 WRAP = 40
 
@@ -78,18 +109,17 @@ def _data(key: str, v: Any, pad: str) -> str | None:
 def _label(node: dict[str, Any]) -> list[str]:
     if node["kind"] == "source":
         return [node["id"], *textwrap.wrap(node["title"] or node["url"] or "", WRAP)]
-    symbol = STATUS_STYLE[node["status"]][3]
-    head = " · ".join(p for p in (node["id"], node["by"], f"{symbol} {node['status']}") if p)
+    head = f" {SEPARATOR} ".join(p for p in (node["id"], node["by"], mark(node["status"])) if p)
     if node["unanswered"]:
-        head += " · unanswered"
+        head += f" {SEPARATOR} {UNANSWERED}"
     return [head, *textwrap.wrap(node["text"], WRAP)]
 
 
 def _shape(node: dict[str, Any]) -> str:
     if node["kind"] == "source":
-        border, fill, line, width = "#555555", "#F2F2F2", "line", "1.0"
+        style, width = SOURCE_STYLE, "1.0"
     else:
-        border, fill, line, _ = STATUS_STYLE[node["status"]]
+        style = STATUS_STYLE[node["status"]]
         width = "3.0" if node["unanswered"] else "1.5"
     lines = _label(node)
     height = 16 * len(lines) + 14
@@ -100,15 +130,15 @@ def _shape(node: dict[str, Any]) -> str:
         '<y:Shape type="roundrectangle"/></y:ShapeNode>'
     ).format(
         h=f"{height}.0",
-        fill=fill,
-        border=border,
-        line=line,
+        fill=style.fill,
+        border=style.border,
+        line=style.line,
         width=width,
         label=text("\n".join(lines)),
     )
 
 
-def write_graphml(debate: Debate) -> bytes:
+def write_graphml(debate: Debate | Analysis) -> bytes:
     """The debate as GraphML: every claim, source, relation and citation, every attribute."""
     data = graph_data(debate)
     out = [
@@ -153,11 +183,11 @@ def write_graphml(debate: Debate) -> bytes:
             line = _data(f"e_{name}", edge.get(name), "      ")
             if line is not None:
                 out.append(line)
-        colour, line_type, width, arrow = EDGE_STYLE[edge["kind"]]
+        look = EDGE_STYLE[edge["kind"]]
         out.append(
-            f'      <data key="e_yed"><y:PolyLineEdge><y:LineStyle color="{colour}"'
-            f' type="{line_type}" width="{width}"/><y:Arrows source="none" target="{arrow}"/>'
-            "</y:PolyLineEdge></data>"
+            f'      <data key="e_yed"><y:PolyLineEdge><y:LineStyle color="{look.colour}"'
+            f' type="{look.line}" width="{look.width}"/><y:Arrows source="none"'
+            f' target="{look.arrow}"/></y:PolyLineEdge></data>'
         )
         out.append("    </edge>")
     out += ["  </graph>", "</graphml>"]

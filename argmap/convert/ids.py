@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from argmap.spec import ID_RE
+from argmap.fileformat import ID_RE
 
 _NUMERIC = re.compile(r"[+-]?\d+(\.\d+)?")
 _BAD = re.compile(r"[^A-Za-z0-9_.-]+")

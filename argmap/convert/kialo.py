@@ -39,6 +39,9 @@ How it maps (docs/formats.md says the same for users):
 - Kialo's text export names no authors, so no claim has a speaker.
 
 Whatever cannot be mapped is listed in `Imported.skipped`, one line each, naming the line.
+
+One format: the parser of Kialo's outline and what each of its lines becomes is one idea that
+reads best whole.
 """
 
 from __future__ import annotations

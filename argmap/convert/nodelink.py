@@ -16,8 +16,8 @@ from dataclasses import replace
 from pathlib import PurePath
 from typing import Any
 
-from argmap.analyze import label, unanswered
-from argmap.convert import ConvertError, Imported, parse_json, provenance, relations_in_order
+from argmap.analysis import Analysis, analyse
+from argmap.convert import ConvertError, Imported, parse_json, provenance
 from argmap.convert.fields import SOURCE_FIELDS, Fields, kind, speaker_name
 from argmap.convert.ids import Ids
 from argmap.errors import quote
@@ -28,17 +28,18 @@ PLACEHOLDER = "(no text in the JSON file)"
 CLAIM_KEYS = ("text", "label", "name", "by", "status", "unanswered", "tags", "note", "cites")
 
 
-def graph_data(debate: Debate) -> dict[str, Any]:
+def graph_data(debate: Debate | Analysis) -> dict[str, Any]:
     """The debate as node-link data (what `write_json` writes)."""
-    labelling = label(debate)
-    quiet = {u.id for u in unanswered(debate)}
+    analysis = analyse(debate)
+    debate = analysis.debate
+    quiet = analysis.unanswered_ids
     nodes: list[dict[str, Any]] = [
         {
             "id": c.id,
             "kind": "claim",
             "text": c.text,
             "by": c.by,
-            "status": labelling.status[c.id].value,
+            "status": analysis.status[c.id].value,
             "unanswered": c.id in quiet,
             "tags": list(c.tags),
             "note": c.note,
@@ -57,7 +58,7 @@ def graph_data(debate: Debate) -> dict[str, Any]:
     ]
     edges: list[dict[str, Any]] = [
         {"source": r.source, "target": r.target, "kind": r.kind.value}
-        for r in relations_in_order(debate)
+        for r in analysis.ordered_relations
     ]
     edges += [
         {
@@ -84,7 +85,7 @@ def graph_data(debate: Debate) -> dict[str, Any]:
     return {"directed": True, "multigraph": False, "graph": graph, "nodes": nodes, "edges": edges}
 
 
-def write_json(debate: Debate) -> bytes:
+def write_json(debate: Debate | Analysis) -> bytes:
     """Node-link JSON, readable by `networkx.node_link_graph(data)` and by `read`."""
     text = json.dumps(graph_data(debate), indent=2, ensure_ascii=False) + "\n"
     return text.encode("utf-8", "backslashreplace")  # a lone surrogate stays a JSON escape

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, cast
 import yaml
 from yaml.nodes import ScalarNode
 
-from argmap.convert import relations_in_order
+from argmap.analysis import analyse
 from argmap.model import Citation, Debate, RelationKind, Source, Speaker
 
 if TYPE_CHECKING:
@@ -235,7 +235,7 @@ def to_yaml(debate: Debate, header: list[str] | None = None) -> str:
     claims: list[str] = []
     inline: set[str] = set()
     answers: dict[str, dict[RelationKind, list[str]]] = {}
-    for r in relations_in_order(debate):
+    for r in analyse(debate).ordered_relations:
         answers.setdefault(r.source, {}).setdefault(r.kind, []).append(r.target)
     for c in debate.claims.values():
         claims.append(_key("  ", c.id))

@@ -12,10 +12,6 @@ import difflib
 from argmap.errors import ArgmapError, quote
 from argmap.model import Claim, Debate
 
-# Seconds Graphviz's `dot` may take before it is stopped (`render --timeout`). 10,000 claims draw
-# in about 10 s on a 2-core machine; this leaves room for slower machines while a runaway layout
-# still ends.
-DOT_TIMEOUT = 120.0
 # How many items each list of a terminal summary shows unless asked for more (`--limit`).
 DEFAULT_LIMIT = 5
 

@@ -10,11 +10,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from argmap.render import DOT_TIMEOUT
+from argmap.render.image import DOT_TIMEOUT
 
 if TYPE_CHECKING:
+    from argmap.analysis import Analysis
+    from argmap.diagram import DiagramOptions
     from argmap.model import Debate
-    from argmap.render.dot import DiagramOptions
 
 
 @dataclass(frozen=True)
@@ -95,20 +96,22 @@ class Rendered:
     engine: str | None  # the Graphviz layout program used, for image formats and DOT
     automatic: bool  # whether argmap chose that layout itself because the map is large
     # The factor (below 1) by which Graphviz shrank a PNG larger than it can draw
-    # (`dot.BITMAP_LIMIT` pixels a side) to fit; None when it was drawn at full size.
+    # (`image.BITMAP_LIMIT` pixels a side) to fit; None when it was drawn at full size.
     scaled: float | None = None
 
 
 def render(
-    debate: Debate,
+    debate: Debate | Analysis,
     fmt: str,
     options: DiagramOptions | None = None,
     engine: str | None = None,
     timeout: float | None = DOT_TIMEOUT,
 ) -> Rendered:
     """The debate drawn in `fmt` (any of a format's `names`); `dot` may take `timeout` seconds."""
-    from argmap.render.dot import DiagramError, DiagramOptions, engine_for
+    from argmap.analysis import analyse
+    from argmap.diagram import DiagramError, DiagramOptions, plan
 
+    analysis = analyse(debate)
     options = options or DiagramOptions()
     found = named(fmt)
     if found is None:
@@ -117,18 +120,17 @@ def render(
     if fmt == "mmd":
         from argmap.render.mermaid import to_mermaid
 
-        text = to_mermaid(debate, options)
+        text = to_mermaid(analysis, options)
         return Rendered(text.encode("utf-8"), None, False)
-    from argmap.analyze import label
-    from argmap.render.dot import draw_image, select, to_dot
+    from argmap.render.dot import to_dot
+    from argmap.render.image import draw_image, engine_for
 
-    labelling = label(debate)
     if fmt == "html":
         # The page follows the reader's light or dark setting itself (see `html.dark_rules`).
         options = replace(options, theme="light")
     automatic = engine is None
-    chosen = engine or engine_for(len(select(debate, labelling, options)))
-    dot = to_dot(debate, options, labelling, chosen, xml_links=fmt != "pdf")
+    chosen = engine or engine_for(len(plan(analysis, options).claims))
+    dot = to_dot(analysis, options, chosen, xml_links=fmt != "pdf")
     large = automatic and chosen != "dot"
     if fmt == "dot":
         return Rendered(dot.encode("utf-8"), chosen, large)
@@ -136,6 +138,6 @@ def render(
         from argmap.render.html import to_html
 
         svg = draw_image(dot, "svg", chosen, timeout).data.decode("utf-8")
-        return Rendered(to_html(debate, svg, labelling).encode("utf-8"), chosen, large)
+        return Rendered(to_html(analysis, svg).encode("utf-8"), chosen, large)
     image = draw_image(dot, fmt, chosen, timeout)
     return Rendered(image.data, chosen, large, image.scaled)

@@ -18,11 +18,12 @@ import re
 from importlib import resources
 from typing import Any
 
-from argmap import analyze
-from argmap.analyze import Labelling
+from argmap.analysis import Analysis, analyse
+from argmap.analyze import Status
+from argmap.look import THEMES, Theme, mark
 from argmap.model import Debate
 from argmap.render import report
-from argmap.render.dot import THEMES, Theme
+from argmap.render.words import acceptance_sentence, reason
 
 # `<`, `>` and `&` are written as JSON escapes, so no string can end the <script> block the data
 # sits in or start a comment there; U+2028/9 too, which some older parsers took for line ends.
@@ -39,14 +40,15 @@ def _asset(name: str) -> str:
     return resources.files("argmap.render").joinpath(name).read_text(encoding="utf-8")
 
 
-def page_data(debate: Debate, labelling: Labelling | None = None) -> dict[str, Any]:
+def page_data(debate: Debate | Analysis) -> dict[str, Any]:
     """What the page's script reads: every claim with its status, reason, relations and
     citations, and the summary. Shapes follow `argmap.render.report` (docs/json.md). Addresses
     are kept as they are: the script makes links of the http(s) ones only, and shows any other
     as text."""
-    labelling = labelling or analyze.label(debate)
-    summary = report.summary(debate, labelling)
-    quiet = set(summary["unanswered"])
+    analysis = analyse(debate)
+    debate = analysis.debate
+    summary = report.summary(analysis)
+    quiet = analysis.unanswered_ids
     claims = [
         {
             "id": shown["id"],
@@ -54,8 +56,8 @@ def page_data(debate: Debate, labelling: Labelling | None = None) -> dict[str, A
             "by": shown["by"],
             "status": shown["status"],
             "unanswered": shown["id"] in quiet,
-            "reason": report.reason(shown),
-            "acceptance": report.acceptance_sentence(shown["acceptance"])
+            "reason": reason(shown),
+            "acceptance": acceptance_sentence(shown["acceptance"])
             if shown["why"] == "undecided"
             else None,
             "answers": [[link["id"], link["relation"]] for link in shown["answers"]],
@@ -64,7 +66,7 @@ def page_data(debate: Debate, labelling: Labelling | None = None) -> dict[str, A
             "tags": shown["tags"],
             "note": shown["note"],
         }
-        for shown in report.show_all(debate, labelling)
+        for shown in report.show_all(analysis)
     ]
     return {
         "title": debate.title,
@@ -85,6 +87,38 @@ def _svg_body(svg: str) -> str:
     body = re.sub(r"<!--.*?-->\n?", "", svg[start:], flags=re.DOTALL)
     body = re.sub(r'^<svg width="[^"]*" height="[^"]*"\s*', "<svg ", body, count=1)
     return body.replace("<a xlink:href=", '<a rel="noopener noreferrer" xlink:href=').strip()
+
+
+def colour_variables(light: Theme = THEMES["light"], dark: Theme = THEMES["dark"]) -> str:
+    """The page's own colours as CSS variables (`page.css` uses them and writes none itself):
+    the light theme's, and the dark theme's for readers whose system asks for dark pages."""
+
+    def variables(theme: Theme, indent: str) -> list[str]:
+        names = {
+            "bg": theme.background,
+            "fg": theme.text,
+            "muted": theme.muted,
+            "line": theme.line,
+            "panel": theme.panel,
+            "accent": theme.status_text[Status.STANDING],
+            "focus": theme.focus,
+            **{status.value: theme.status_text[status] for status in Status},
+        }
+        return [f"{indent}--{name}: {value.lower()};" for name, value in names.items()]
+
+    return "\n".join(
+        [
+            ":root {",
+            *variables(light, "  "),
+            "}",
+            "@media (prefers-color-scheme: dark) {",
+            "  :root {",
+            *variables(dark, "    "),
+            "  }",
+            "}",
+            "",
+        ]
+    )
 
 
 def dark_rules(light: Theme = THEMES["light"], dark: Theme = THEMES["dark"]) -> str:
@@ -121,10 +155,11 @@ def _hash(code: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def to_html(debate: Debate, svg: str, labelling: Labelling | None = None) -> str:
+def to_html(debate: Debate | Analysis, svg: str) -> str:
     """The page for `debate`, around `svg` (the diagram `render` drew of it)."""
-    data = json.dumps(page_data(debate, labelling), ensure_ascii=False, separators=(",", ":"))
-    style = _asset("page.css") + dark_rules()
+    analysis = analyse(debate)
+    data = json.dumps(page_data(analysis), ensure_ascii=False, separators=(",", ":"))
+    style = colour_variables() + _asset("page.css") + dark_rules()
     script = _asset("page.js")
     policy = "; ".join(
         [
@@ -136,7 +171,8 @@ def to_html(debate: Debate, svg: str, labelling: Labelling | None = None) -> str
             "form-action 'none'",
         ]
     )
-    title = html.escape(debate.title)
+    title = html.escape(analysis.debate.title)
+    marks = {status: html.escape(mark(status)) for status in Status}
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -161,9 +197,10 @@ speakers" aria-label="Search claims and speakers" autocomplete="off"></label>
 <label><input type="checkbox" data-am="unanswered"> only unanswered claims</label>
 </fieldset>
 <fieldset><legend>Status</legend>
-<label><input type="checkbox" data-am="status-standing" checked> ✔ standing</label>
-<label><input type="checkbox" data-am="status-defeated" checked> ✘ defeated</label>
-<label><input type="checkbox" data-am="status-undecided" checked> ? undecided</label>
+<label><input type="checkbox" data-am="status-standing" checked> {marks[Status.STANDING]}</label>
+<label><input type="checkbox" data-am="status-defeated" checked> {marks[Status.DEFEATED]}</label>
+<label><input type="checkbox" data-am="status-undecided" checked> {marks[Status.UNDECIDED]}\
+</label>
 </fieldset>
 <fieldset><legend>Speaker</legend>
 <select data-am="speaker" aria-label="Speaker"><option value="">all speakers</option></select>

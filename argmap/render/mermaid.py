@@ -11,8 +11,8 @@ Relations keep their direction in the model, from the answering claim to the cla
 so the chart is drawn in the opposite direction to the one asked for: `TB` (first claims on top,
 replies below) is written `flowchart BT`.
 
-What is drawn follows `DiagramOptions`, as for DOT: the same `select()` filters, the same
-undercut junctions, speaker boxes and themes.
+What is drawn is `argmap.diagram.plan`'s, as for DOT: the same selection of claims, undercut
+junctions, speaker boxes and title; colours, marks and line styles come from `argmap.look`.
 
 >>> from argmap import loads
 >>> print(to_mermaid(loads("title: T\\nclaims:\\n  a: {text: A}\\n  b: {text: B, rebuts: a}\\n")))
@@ -23,9 +23,9 @@ flowchart BT
     a(["a<br>A<br>#10008; defeated"])
     b["b<br>B<br>#10004; standing #183; unanswered"]
     b -->|rebuts| a
-    classDef standing fill:#DCEBF7,stroke:#0072B2,color:#000000;
-    classDef defeated fill:#FBE3D6,stroke:#D55E00,stroke-dasharray:5 3,color:#000000;
-    classDef undecided fill:#FFF3C4,stroke:#E69F00,stroke-dasharray:2 2,color:#000000;
+    classDef standing fill:#DCEBF7,stroke:#0072B2,color:#1a1a1a;
+    classDef defeated fill:#FBE3D6,stroke:#D55E00,stroke-dasharray:5 3,color:#1a1a1a;
+    classDef undecided fill:#FFF3C4,stroke:#B07800,stroke-dasharray:2 2,color:#1a1a1a;
     classDef unanswered stroke-width:3px;
     class b standing;
     class a defeated;
@@ -40,14 +40,13 @@ import re
 import textwrap
 from dataclasses import dataclass
 
-from argmap.analyze import Labelling, Status, label, unanswered
+from argmap.analysis import Analysis, analyse
+from argmap.analyze import Status
+from argmap.diagram import DiagramOptions, plan
+from argmap.look import BORDER, EDGES, SEPARATOR, THEMES, UNANSWERED, mark
 from argmap.model import Debate, RelationKind
-from argmap.render.dot import THEMES, DiagramError, DiagramOptions, select
 
 WRAP = 40  # characters per line of a label's text
-DIRECTIONS = ("TB", "LR", "BT", "RL")
-# Asked-for direction -> the one written: edges point from reply to what it answers.
-_FLIPPED = {"TB": "BT", "BT": "TB", "LR": "RL", "RL": "LR"}
 
 # Written as themselves inside a label; everything else becomes `#<decimal>;`. `:` is left out
 # because Mermaid strips the last `;` of any line with `style...:...#...;` on it, which would
@@ -83,12 +82,6 @@ _KEYWORDS = frozenset(
     }
 )
 
-SEPARATOR = "\u00b7"  # between an id and its speaker, and a status and `unanswered`
-MARKS = {
-    Status.STANDING: "\u2714 standing",  # heavy check mark
-    Status.DEFEATED: "\u2718 defeated",  # heavy ballot x
-    Status.UNDECIDED: "? undecided",
-}
 # (open, close) of each node shape: rectangle, stadium, hexagon; sources are parallelograms.
 SHAPES = {
     Status.STANDING: ('["', '"]'),
@@ -97,26 +90,13 @@ SHAPES = {
 }
 SOURCE_SHAPE = ('[/"', '"/]')
 JUNCTION_SHAPE = "(( ))"  # a small empty circle: the reasoning of a claim, as in DOT
-
-# Okabe-Ito colours, told apart by colour-blind readers; the dashes and shapes repeat the status.
-CLASS_DEFS = (
-    "classDef standing fill:#DCEBF7,stroke:#0072B2,color:#000000;",
-    "classDef defeated fill:#FBE3D6,stroke:#D55E00,stroke-dasharray:5 3,color:#000000;",
-    "classDef undecided fill:#FFF3C4,stroke:#E69F00,stroke-dasharray:2 2,color:#000000;",
-    "classDef unanswered stroke-width:3px;",
-)
-SOURCE_CLASS_DEF = "classDef source fill:#FFFFFF,stroke:#000000,color:#000000;"
-REASONING_CLASS_DEF = "classDef reasoning fill:#555555,stroke:#555555;"
-
-# Each kind of link: how it is drawn (line style, head) and its colour; colour is never the only
-# difference, and every link but a claim's line to its own reasoning is labelled with its kind.
-LINKS = {
-    RelationKind.REBUTS.value: ("-->", "#D55E00"),  # solid line, arrow
-    RelationKind.SUPPORTS.value: ("-.->", "#009E73"),  # dotted line, arrow
-    RelationKind.UNDERCUTS.value: ("==>", "#CC79A7"),  # thick line, arrow
-    "cites": ("-.-", "#999999"),  # dotted line, no head (only with sources)
-    "reasoning": ("---", "#555555"),  # plain line, no head: a claim to its junction
-}
+# Mermaid's dashes for the border styles of `argmap.look.BORDER`.
+DASHES = {"solid": "", "dashed": ",stroke-dasharray:5 3", "dotted": ",stroke-dasharray:2 2"}
+# Mermaid's links for the line styles of `argmap.look.EDGES`: it has no hollow head and no bar,
+# so every relation gets an arrow, and a citation (a ring in DOT) none; the line style, and the
+# kind written on every link but a claim's line to its own reasoning, tell them apart.
+ARROWS = {"solid": "-->", "dashed": "-.->", "bold": "==>", "dotted": "-.-"}
+REASONING_ARROW = "---"  # plain line, no head: a claim to its junction
 
 
 @dataclass(frozen=True)
@@ -130,35 +110,26 @@ class Palette:
     config: tuple[str, ...] = ()  # front-matter lines setting Mermaid's own theme
 
 
-def _dark() -> Palette:
-    theme = THEMES["dark"]
-    sb, sf = theme.status[Status.STANDING]  # border, fill
-    db, df = theme.status[Status.DEFEATED]
-    ub, uf = theme.status[Status.UNDECIDED]
+def palette(name: str) -> Palette:
+    """Mermaid's class definitions and link colours for the theme `name` of `argmap.look`."""
+    theme = THEMES[name]
     colour = f"color:{theme.text}"
+    class_defs = []
+    for status in Status:
+        border, fill = theme.status[status]
+        dashes = DASHES[BORDER[status]]
+        class_defs.append(f"classDef {status.value} fill:{fill},stroke:{border}{dashes},{colour};")
+    class_defs.append(f"classDef {UNANSWERED} stroke-width:3px;")
     return Palette(
-        class_defs=(
-            f"classDef standing fill:{sf},stroke:{sb},{colour};",
-            f"classDef defeated fill:{df},stroke:{db},stroke-dasharray:5 3,{colour};",
-            f"classDef undecided fill:{uf},stroke:{ub},stroke-dasharray:2 2,{colour};",
-            "classDef unanswered stroke-width:3px;",
-        ),
+        class_defs=tuple(class_defs),
         source=f"classDef source fill:{theme.source[1]},stroke:{theme.source[0]},{colour};",
         reasoning=f"classDef reasoning fill:{theme.muted},stroke:{theme.muted};",
         links={**theme.edge, "reasoning": theme.muted},
-        config=("config:", "  theme: dark"),
+        config=("config:", "  theme: dark") if name == "dark" else (),
     )
 
 
-PALETTES = {
-    "light": Palette(
-        CLASS_DEFS,
-        SOURCE_CLASS_DEF,
-        REASONING_CLASS_DEF,
-        {kind: colour for kind, (_, colour) in LINKS.items()},
-    ),
-    "dark": _dark(),
-}
+PALETTES = {name: palette(name) for name in THEMES}
 
 
 def _entity(c: str) -> str:
@@ -321,69 +292,49 @@ def _wrap(text: str) -> list[str]:
     return textwrap.wrap(text, width=WRAP, break_long_words=True, break_on_hyphens=False)
 
 
-def to_mermaid(
-    debate: Debate, options: DiagramOptions | None = None, labelling: Labelling | None = None
-) -> str:
-    """The debate as the text of a Mermaid flowchart, ending in a newline.
+def to_mermaid(debate: Debate | Analysis, options: DiagramOptions | None = None) -> str:
+    """The debate (or its analysis) as the text of a Mermaid flowchart, ending in a newline.
 
-    `options` are those of `to_dot`: `direction` says where the first claims go (`TB` on top,
-    replies below; `BT`, `LR`, `RL`); `focus`/`depth`, `speaker` and `unanswered_only` choose
-    the claims drawn, as `select()` does; `sources` draws the sources those claims cite, as
-    parallelograms; `cluster_speakers` boxes each speaker's claims in a subgraph; `theme` is
-    `light` or `dark`. The same debate always gives the same text, and a claim's node line
-    depends only on the claim, its node name (`node_names`), its status and whether it went
-    unanswered.
+    `options` are those of `to_dot` (`argmap.diagram.DiagramOptions`): `direction` says where the
+    first claims go (`TB` on top, replies below; `BT`, `LR`, `RL`); `focus`/`depth`, `speaker`
+    and `unanswered_only` choose the claims drawn, as `argmap.diagram.select` does; `sources`
+    draws the sources those claims cite, as parallelograms; `cluster_speakers` boxes each
+    speaker's claims in a subgraph; `theme` is `light` or `dark`. The same debate always gives
+    the same text, and a claim's node line depends only on the claim, its node name
+    (`node_names`), its status and whether it went unanswered.
     """
+    analysis = analyse(debate)
     options = options or DiagramOptions()
-    if options.direction not in _FLIPPED:
-        raise DiagramError(
-            f"direction must be one of {', '.join(DIRECTIONS)}, not {options.direction!r}"
-        )
-    if options.theme not in PALETTES:
-        raise DiagramError(f"theme must be one of {', '.join(PALETTES)}, not {options.theme!r}")
+    drawing = plan(analysis, options)
     palette = PALETTES[options.theme]
-    labelling = labelling if labelling is not None else label(debate)
-    drawn = select(debate, labelling, options)
-    shown = set(drawn)
+    debate = analysis.debate
     names = node_names(debate)
-    open_ids = {u.id for u in unanswered(debate)}
-    relations = [r for r in debate.relations if r.source in shown and r.target in shown]
-    # An undercut attacks a claim's reasoning, the step from that claim to what it answers: as
-    # in DOT, that step goes through a junction the undercut points at.
-    undercut = {r.target for r in relations if r.kind is RelationKind.UNDERCUTS}
-    answering = {r.source for r in relations if r.kind is not RelationKind.UNDERCUTS}
-    junctions = [c for c in drawn if c in undercut and c in answering]
+    open_ids = analysis.unanswered_ids
+    junctions = drawing.junctions
     junction_set = set(junctions)
-    cited = {cite.source for c in drawn for cite in debate.claims[c].cites}
-    sources = [s for s in debate.sources if s in cited] if options.sources else []
-    title = debate.title
-    if options.focus is not None:
-        title += f" (around {options.focus}, depth {options.depth})"
+    sources = drawing.sources
 
-    out = ["---", title_line(title), *palette.config, "---"]
-    out.append(f"flowchart {_FLIPPED[options.direction]}")
+    out = ["---", title_line(drawing.title), *palette.config, "---"]
+    out.append(f"flowchart {drawing.flow}")
     by_class: dict[str, list[str]] = {s.value: [] for s in Status}
-    by_class["unanswered"] = []
-    groups: dict[str | None, list[str]] = {}
-    for c in drawn:
-        groups.setdefault(debate.claims[c].by if options.cluster_speakers else None, []).append(c)
-    for speaker, members in groups.items():
+    by_class[UNANSWERED] = []
+    for speaker, members in drawing.groups.items():
         indent = "    "
         if speaker is not None:
             out.append(f'    subgraph {names.speakers[speaker]}["{escape(speaker)}"]')
             indent = "        "
         for c in members:
             claim = debate.claims[c]
-            status = labelling.status[c]
+            status = analysis.status[c]
             node = names.claims[c]
             head = c if claim.by is None else f"{c} {SEPARATOR} {claim.by}"
-            mark = MARKS[status]
+            marks = mark(status)
             if c in open_ids:
-                mark += f" {SEPARATOR} unanswered"
-                by_class["unanswered"].append(node)
+                marks += f" {SEPARATOR} {UNANSWERED}"
+                by_class[UNANSWERED].append(node)
             by_class[status.value].append(node)
             start, end = SHAPES[status]
-            out.append(f"{indent}{node}{start}{_label([head, *_wrap(claim.text), mark])}{end}")
+            out.append(f"{indent}{node}{start}{_label([head, *_wrap(claim.text), marks])}{end}")
         if speaker is not None:
             out.append("    end")
     for c in junctions:
@@ -395,7 +346,7 @@ def to_mermaid(
         out.append(f"    {names.sources[s]}{start}{body}{end}")
 
     links = [(names.claims[c], "reasoning", names.junctions[c]) for c in junctions]
-    for r in relations:
+    for r in drawing.relations:
         tail, head = names.claims[r.source], names.claims[r.target]
         if r.kind is RelationKind.UNDERCUTS:
             if r.target in junction_set:
@@ -404,15 +355,15 @@ def to_mermaid(
             tail = names.junctions[r.source]
         links.append((tail, r.kind.value, head))
     if sources:
-        for c in drawn:
+        for c in drawing.claims:
             for s in dict.fromkeys(cite.source for cite in debate.claims[c].cites):  # once each
                 if s in names.sources:
                     links.append((names.claims[c], "cites", names.sources[s]))
     for a, kind, b in links:
-        arrow = LINKS[kind][0]
-        out.append(
-            f"    {a} {arrow} {b}" if kind == "reasoning" else f"    {a} {arrow}|{kind}| {b}"
-        )
+        if kind == "reasoning":
+            out.append(f"    {a} {REASONING_ARROW} {b}")
+        else:
+            out.append(f"    {a} {ARROWS[EDGES[kind].line]}|{kind}| {b}")
 
     out.extend(f"    {line}" for line in palette.class_defs)
     if options.sources:

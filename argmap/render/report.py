@@ -2,17 +2,17 @@
 
 Every shape is a `TypedDict` below and is documented, with an example, in docs/json.md. Keys come
 in the order written here; lists of claims come in the order of the file unless said otherwise.
+The sentences said about a claim are in `argmap.render.words`; the JSON text that `--format json`
+prints is made by `argmap.render.jsontext`.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import Any, TypedDict
+from collections.abc import Iterator
+from typing import TypedDict
 
-from argmap import analyze
-from argmap.analyze import Acceptance, Labelling, Status
+from argmap.analysis import Analysis, Link, analyse
+from argmap.analyze import Status
 from argmap.model import Claim, Debate, RelationKind
 from argmap.render import find_claim
 
@@ -144,32 +144,12 @@ class ShowJSON(TypedDict):
     note: str | None
 
 
-# --- what answers what -------------------------------------------------------------------------
+# --- pieces ------------------------------------------------------------------------------------
 
 
-@dataclass
-class Links:
-    """Each claim's relations both ways, without repeats, each list in the order of the file."""
-
-    answers: dict[str, list[tuple[str, RelationKind]]] = field(default_factory=dict)
-    answered_by: dict[str, list[tuple[str, RelationKind]]] = field(default_factory=dict)
-
-
-def links(debate: Debate) -> Links:
-    order = {c: i for i, c in enumerate(debate.claims)}
-    out = Links({c: [] for c in debate.claims}, {c: [] for c in debate.claims})
-    for r in dict.fromkeys((r.source, r.target, r.kind) for r in debate.relations):
-        out.answers[r[0]].append((r[1], r[2]))
-        out.answered_by[r[1]].append((r[0], r[2]))
-    for table in (out.answers, out.answered_by):
-        for pairs in table.values():
-            pairs.sort(key=lambda p: order[p[0]])
-    return out
-
-
-def acceptance(labelling: Labelling, claim: str) -> AcceptanceJSON | None:
-    found: Acceptance | None = labelling.acceptance.get(claim)
-    if labelling.status[claim] is not Status.UNDECIDED or found is None:
+def acceptance(analysis: Analysis, claim: str) -> AcceptanceJSON | None:
+    found = analysis.acceptance.get(claim)
+    if found is None:
         return None
     return {"credulous": found.credulous, "sceptical": found.sceptical}
 
@@ -177,25 +157,25 @@ def acceptance(labelling: Labelling, claim: str) -> AcceptanceJSON | None:
 # --- summary -----------------------------------------------------------------------------------
 
 
-def summary(debate: Debate, labelling: Labelling | None = None) -> SummaryJSON:
+def summary(debate: Debate | Analysis) -> SummaryJSON:
     """Everything the analysis finds, complete (the text summary cuts each list short)."""
-    labelling = labelling or analyze.label(debate)
-    linked = links(debate)
-    kinds = [r.kind for r in debate.relations]
+    analysis = analyse(debate)
+    debate = analysis.debate
+    counts = analysis.relation_counts
 
-    def ids(pairs: list[tuple[str, RelationKind]], kind: RelationKind) -> list[str]:
-        return [c for c, k in pairs if k is kind]
+    def ids(links: list[Link], kind: RelationKind) -> list[str]:
+        return [link.id for link in links if link.kind is kind]
 
     claims: list[ClaimJSON] = []
     for c in debate.claims.values():
-        out, into = linked.answers[c.id], linked.answered_by[c.id]
+        out, into = analysis.answers[c.id], analysis.answered_by[c.id]
         claims.append(
             {
                 "id": c.id,
                 "text": c.text,
                 "by": c.by,
-                "status": labelling.status[c.id].value,
-                "acceptance": acceptance(labelling, c.id),
+                "status": analysis.status[c.id].value,
+                "acceptance": acceptance(analysis, c.id),
                 "rebuts": ids(out, RelationKind.REBUTS),
                 "supports": ids(out, RelationKind.SUPPORTS),
                 "undercuts": ids(out, RelationKind.UNDERCUTS),
@@ -212,22 +192,20 @@ def summary(debate: Debate, labelling: Labelling | None = None) -> SummaryJSON:
         "counts": {
             "claims": len(debate.claims),
             "relations": len(debate.relations),
-            "rebuts": kinds.count(RelationKind.REBUTS),
-            "supports": kinds.count(RelationKind.SUPPORTS),
-            "undercuts": kinds.count(RelationKind.UNDERCUTS),
+            "rebuts": counts[RelationKind.REBUTS],
+            "supports": counts[RelationKind.SUPPORTS],
+            "undercuts": counts[RelationKind.UNDERCUTS],
             "speakers": len(debate.speakers),
             "sources": len(debate.sources),
-            "standing": len(labelling.of(Status.STANDING)),
-            "defeated": len(labelling.of(Status.DEFEATED)),
-            "undecided": len(labelling.of(Status.UNDECIDED)),
+            "standing": len(analysis.of(Status.STANDING)),
+            "defeated": len(analysis.of(Status.DEFEATED)),
+            "undecided": len(analysis.of(Status.UNDECIDED)),
         },
         "claims": claims,
-        "unanswered": [u.id for u in analyze.unanswered(debate)],
-        "unsupported": analyze.unsupported(debate),
-        "contested": [
-            {"id": c.id, "attackers": list(c.attackers)} for c in analyze.contested(debate)
-        ],
-        "exchanges": analyze.exchanges(debate, limit=len(debate.claims)),
+        "unanswered": [u.id for u in analysis.unanswered],
+        "unsupported": list(analysis.unsupported),
+        "contested": [{"id": c.id, "attackers": list(c.attackers)} for c in analysis.contested],
+        "exchanges": [list(chain) for chain in analysis.exchanges],
         "speakers": [
             {
                 "name": s.name,
@@ -238,7 +216,7 @@ def summary(debate: Debate, labelling: Labelling | None = None) -> SummaryJSON:
                 "undecided": s.undecided,
                 "unanswered": s.unanswered,
             }
-            for s in analyze.speakers(debate, labelling)
+            for s in analysis.speakers
         ],
         "sources": [
             {
@@ -248,7 +226,7 @@ def summary(debate: Debate, labelling: Labelling | None = None) -> SummaryJSON:
                 "cited_by": list(s.cited_by),
                 "standing": s.standing,
             }
-            for s in analyze.sources(debate, labelling)
+            for s in analysis.sources
         ],
     }
 
@@ -256,17 +234,17 @@ def summary(debate: Debate, labelling: Labelling | None = None) -> SummaryJSON:
 # --- unanswered --------------------------------------------------------------------------------
 
 
-def unanswered(debate: Debate) -> list[UnansweredJSON]:
+def unanswered(debate: Debate | Analysis) -> list[UnansweredJSON]:
     """The claims nothing rebuts or undercuts, in the order of the file."""
     return [
-        {"id": u.id, "text": u.text, "by": u.by, "role": u.role} for u in analyze.unanswered(debate)
+        {"id": u.id, "text": u.text, "by": u.by, "role": u.role} for u in analyse(debate).unanswered
     ]
 
 
 # --- tree --------------------------------------------------------------------------------------
 
 
-def tree(debate: Debate, labelling: Labelling | None = None) -> TreeJSON:
+def tree(debate: Debate | Analysis) -> TreeJSON:
     """The thread as a tree: under each claim, the claims that answer it.
 
     Roots are the claims that answer nothing, in the order of the file; children come in the
@@ -275,8 +253,8 @@ def tree(debate: Debate, labelling: Labelling | None = None) -> TreeJSON:
     reference (`ref`) without children. Claims that only answer claims in a cycle no root
     reaches are then picked up: one root per such cycle, its first claim in the file (`cycle`).
     """
-    labelling = labelling or analyze.label(debate)
-    linked = links(debate)
+    analysis = analyse(debate)
+    debate = analysis.debate
     shown: set[str] = set()
 
     def node(claim: str, relation: RelationKind | None, cycle: bool = False) -> NodeJSON:
@@ -284,7 +262,7 @@ def tree(debate: Debate, labelling: Labelling | None = None) -> TreeJSON:
         return {
             "id": claim,
             "relation": None if relation is None else relation.value,
-            "status": labelling.status[claim].value,
+            "status": analysis.status[claim].value,
             "by": c.by,
             "text": c.text,
             "ref": claim in shown,
@@ -295,44 +273,45 @@ def tree(debate: Debate, labelling: Labelling | None = None) -> TreeJSON:
     def grow(root: str, cycle: bool = False) -> NodeJSON:
         top = node(root, None, cycle)
         shown.add(root)
-        stack = [(top, iter(linked.answered_by[root]))]
+        stack = [(top, iter(analysis.answered_by[root]))]
         while stack:
             parent, children = stack[-1]
-            for child, kind in children:
-                sub = node(child, kind)
+            for child in children:
+                sub = node(child.id, child.kind)
                 parent["children"].append(sub)
                 if not sub["ref"]:
-                    shown.add(child)
-                    stack.append((sub, iter(linked.answered_by[child])))
+                    shown.add(child.id)
+                    stack.append((sub, iter(analysis.answered_by[child.id])))
                     break
             else:
                 stack.pop()
         return top
 
-    roots = [grow(c) for c in debate.claims if not linked.answers[c]]
-    for start in _cycle_starts(debate, linked, shown):
+    roots = [grow(c) for c in debate.claims if not analysis.answers[c]]
+    for start in _cycle_starts(analysis, shown):
         if start not in shown:  # always true (see `_cycle_starts`): a root is never a reference
             roots.append(grow(start, cycle=True))
     return {"title": debate.title, "roots": roots}
 
 
-def _cycle_starts(debate: Debate, linked: Links, shown: set[str]) -> list[str]:
+def _cycle_starts(analysis: Analysis, shown: set[str]) -> list[str]:
     """For each cycle that no root reaches and that answers nothing outside itself, its first
     claim, in the order of the file. Growing a tree from each covers every claim not `shown`:
     following what a claim answers, what no root reaches can only end in such a cycle."""
     import networkx as nx
 
-    left = [c for c in debate.claims if c not in shown]
+    left = [c for c in analysis.debate.claims if c not in shown]
     if not left:
         return []
+    answers = analysis.answers
     graph = nx.DiGraph()
     graph.add_nodes_from(left)
-    graph.add_edges_from((c, t) for c in left for t, _ in linked.answers[c])
-    order = {c: i for i, c in enumerate(debate.claims)}
+    graph.add_edges_from((c, link.id) for c in left for link in answers[c])
+    order = analysis.order
     starts = [
         min(part, key=order.__getitem__)
         for part in nx.strongly_connected_components(graph)
-        if all(t in part for c in part for t, _ in linked.answers[c])
+        if all(link.id in part for c in part for link in answers[c])
     ]
     return sorted(starts, key=order.__getitem__)
 
@@ -340,42 +319,28 @@ def _cycle_starts(debate: Debate, linked: Links, shown: set[str]) -> list[str]:
 # --- show --------------------------------------------------------------------------------------
 
 
-def show(debate: Debate, claim_id: str, labelling: Labelling | None = None) -> ShowJSON:
+def show(debate: Debate | Analysis, claim_id: str) -> ShowJSON:
     """One claim in context; `argmap.render.UnknownClaimError` if there is no such claim."""
-    claim = find_claim(debate, claim_id)
-    labelling = labelling or analyze.label(debate)
-    order = {c: i for i, c in enumerate(debate.claims)}
-    return _show(debate, claim, labelling, links(debate), order)
+    analysis = analyse(debate)
+    return _show(analysis, find_claim(analysis.debate, claim_id))
 
 
-def show_all(debate: Debate, labelling: Labelling | None = None) -> Iterator[ShowJSON]:
+def show_all(debate: Debate | Analysis) -> Iterator[ShowJSON]:
     """`show` for every claim, in the order of the file, in time linear in the debate."""
-    labelling = labelling or analyze.label(debate)
-    linked = links(debate)
-    order = {c: i for i, c in enumerate(debate.claims)}
-    for claim in debate.claims.values():
-        yield _show(debate, claim, labelling, linked, order)
+    analysis = analyse(debate)
+    for claim in analysis.debate.claims.values():
+        yield _show(analysis, claim)
 
 
-def _show(
-    debate: Debate, claim: Claim, labelling: Labelling, linked: Links, order: dict[str, int]
-) -> ShowJSON:
-    status = labelling.status[claim.id]
-    attackers = sorted(dict.fromkeys(labelling.attackers[claim.id]), key=order.__getitem__)
-    defeated_by = [a for a in attackers if labelling.status[a] is Status.STANDING]
-    if status is Status.DEFEATED:
-        why = "has-standing-attacker"
-    elif status is Status.UNDECIDED:
-        why = "undecided"
-    else:
-        why = "all-attackers-defeated" if attackers else "no-attackers"
+def _show(analysis: Analysis, claim: Claim) -> ShowJSON:
+    debate = analysis.debate
 
-    def link(other: str, kind: RelationKind) -> LinkJSON:
+    def link(found: Link) -> LinkJSON:
         return {
-            "id": other,
-            "relation": kind.value,
-            "status": labelling.status[other].value,
-            "text": debate.claims[other].text,
+            "id": found.id,
+            "relation": found.kind.value,
+            "status": analysis.status[found.id].value,
+            "text": debate.claims[found.id].text,
         }
 
     cites: list[CitationJSON] = []
@@ -395,146 +360,14 @@ def _show(
         "id": claim.id,
         "text": claim.text,
         "by": claim.by,
-        "status": status.value,
-        "why": why,
-        "defeated_by": defeated_by,
-        "attackers": attackers,
-        "acceptance": acceptance(labelling, claim.id),
-        "answers": [link(t, k) for t, k in linked.answers[claim.id]],
-        "answered_by": [link(s, k) for s, k in linked.answered_by[claim.id]],
+        "status": analysis.status[claim.id].value,
+        "why": analysis.why[claim.id].value,
+        "defeated_by": list(analysis.defeaters[claim.id]),
+        "attackers": list(analysis.attackers[claim.id]),
+        "acceptance": acceptance(analysis, claim.id),
+        "answers": [link(found) for found in analysis.answers[claim.id]],
+        "answered_by": [link(found) for found in analysis.answered_by[claim.id]],
         "cites": cites,
         "tags": list(claim.tags),
         "note": claim.note,
     }
-
-
-def reason(data: ShowJSON) -> str:
-    """Why a claim has its status, in one sentence (`show` prints it after "Why:").
-
-    >>> reason({"why": "has-standing-attacker", "defeated_by": ["b"], "attackers": ["b"],
-    ...         "answered_by": [{"id": "b", "relation": "rebuts", "status": "standing",
-    ...                          "text": "B"}]})
-    'defeated by b, which stands and rebuts it.'
-    """
-    why = data["why"]
-    if why == "has-standing-attacker":
-        defeaters = data["defeated_by"]
-        kinds = {link["relation"] for link in data["answered_by"] if link["id"] in defeaters}
-        verb = kinds.pop() if len(kinds) == 1 else "rebuts or undercuts"
-        if len(defeaters) > 1:
-            verb = verb.removesuffix("s").replace("s or", " or")
-        which = "which stands and" if len(defeaters) == 1 else "which stand and"
-        return f"defeated by {and_list(defeaters)}, {which} {verb} it."
-    if why == "all-attackers-defeated":
-        return (
-            f"every claim that rebuts or undercuts it is defeated: {and_list(data['attackers'])}."
-        )
-    if why == "no-attackers":
-        return "nothing rebuts or undercuts it (it is unanswered)."
-    return (
-        f"of the claims that rebut or undercut it ({and_list(data['attackers'])}), none stands "
-        "and not all are defeated: attacks going round in a cycle leave them open."
-    )
-
-
-def acceptance_words(acceptance: AcceptanceJSON | None) -> str:
-    """`credulous: yes, sceptical: no`, or `not decided` when the search was too large."""
-    if acceptance is None:
-        return "not decided"
-    c, s = acceptance["credulous"], acceptance["sceptical"]
-    if c is None and s is None:
-        return "not decided"
-    return f"credulous: {_yes_no(c)}, sceptical: {_yes_no(s)}"
-
-
-def _yes_no(value: bool | None) -> str:
-    return "not decided" if value is None else "yes" if value else "no"
-
-
-def acceptance_sentence(acceptance: AcceptanceJSON | None) -> str:
-    """An undecided claim's preferred acceptance, in words (`show` prints it after "Preferred
-    acceptance:")."""
-    words = acceptance_words(acceptance)
-    if acceptance is None or words == "not decided":
-        return "not decided: the tangle of attacks is too large to search."
-    meanings: dict[tuple[bool | None, bool | None], str] = {
-        (True, True): "it stands in every preferred extension",
-        (True, False): "it stands in some preferred extensions, not in all",
-        (False, False): "it stands in no preferred extension",
-    }
-    meaning = meanings.get((acceptance["credulous"], acceptance["sceptical"]))
-    return words + (f" ({meaning})." if meaning else ".")
-
-
-def and_list(ids: Sequence[str]) -> str:
-    """`a`, `a and b`, `a, b and c`.
-
-    >>> and_list(["a"]), and_list(["a", "b", "c"])
-    ('a', 'a, b and c')
-    """
-    return ids[0] if len(ids) == 1 else f"{', '.join(ids[:-1])} and {ids[-1]}"
-
-
-# --- JSON text ---------------------------------------------------------------------------------
-
-# Characters `json.dumps(ensure_ascii=False)` leaves raw but a terminal would act on: DEL, the C1
-# controls, and the bidirectional overrides. In JSON they can only be inside strings, where a
-# `\uNNNN` escape stands for the same character, so the data is unchanged.
-_JSON_ESCAPES = {
-    c: f"\\u{c:04x}"
-    for c in (0x7F, *range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))
-}
-
-
-def to_json(data: Any) -> str:
-    """`data` as the JSON text argmap prints: indented, non-ASCII kept, controls escaped.
-
-    >>> print(to_json({"text": "é\\x1b\\x9b"}))
-    {
-      "text": "é\\u001b\\u009b"
-    }
-    """
-    try:
-        text = json.dumps(data, indent=2, ensure_ascii=False)
-    except RecursionError:  # a tree nested deeper than Python's recursion limit
-        text = _dumps_deep(data)
-    return text.translate(_JSON_ESCAPES)
-
-
-def _dumps_deep(data: Any) -> str:
-    """What `json.dumps(data, indent=2, ensure_ascii=False)` gives, for dicts with text keys,
-    lists and scalars, without recursion, so without a limit on nesting.
-
-    >>> _dumps_deep({"a": [1, {"b": None}], "c": [], "d": {}})
-    '{\\n  "a": [\\n    1,\\n    {\\n      "b": null\\n    }\\n  ],\\n  "c": [],\\n  "d": {}\\n}'
-    """
-    out: list[str] = []
-    # Each open container: its remaining (key or None, value) pairs, its depth, its closing
-    # bracket, and whether an item has been written yet.
-    stack: list[tuple[Iterator[tuple[str | None, Any]], int, str, list[bool]]] = []
-
-    def start(value: Any, depth: int) -> None:
-        if isinstance(value, dict) and value:
-            out.append("{")
-            stack.append((iter(value.items()), depth + 1, "}", [False]))
-        elif isinstance(value, list | tuple) and value:
-            out.append("[")
-            stack.append((((None, v) for v in value), depth + 1, "]", [False]))
-        else:
-            out.append(json.dumps(value, ensure_ascii=False))
-
-    start(data, 0)
-    while stack:
-        items, depth, closer, started = stack[-1]
-        item = next(items, None)
-        if item is None:
-            stack.pop()
-            out.append("\n" + "  " * (depth - 1) + closer)
-            continue
-        out.append(("," if started[0] else "") + "\n" + "  " * depth)
-        started[0] = True
-        key, value = item
-        if key is not None:
-            out.append(json.dumps(key, ensure_ascii=False) + ": ")
-        start(value, depth)
-    return "".join(out)

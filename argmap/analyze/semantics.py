@@ -1,14 +1,5 @@
-"""What a debate says once it is mapped: which claims stand, which fell, what went unanswered.
-
-Pure functions over a `Debate`; each returns plain data and prints nothing. The semantics are
-explained in plain words in docs/analysis.md.
-
->>> from argmap import loads
->>> d = loads("title: T\\nclaims:\\n  a: {text: A}\\n  b: {text: B, rebuts: a}\\n"
-...           "  c: {text: C, rebuts: b}\\n")
->>> {c: s.value for c, s in label(d).status.items()}
-{'a': 'standing', 'b': 'defeated', 'c': 'standing'}
-"""
+"""Which claims stand: the grounded labelling of a debate's attacks (rebuttals and undercuts),
+and, for the claims it leaves undecided, their preferred acceptance (docs/analysis.md)."""
 
 from __future__ import annotations
 
@@ -18,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 
-from argmap.model import Debate, RelationKind
+from argmap.analyze.graphs import Graph, attackers_of
 
 # Above these sizes the search for preferred extensions stops and says "not decided".
 MAX_CYCLE_CLAIMS = 24  # claims of one strongly connected part searched at once
@@ -57,17 +48,7 @@ class Labelling:
         return [a for a in self.attackers[claim] if self.status[a] is Status.STANDING]
 
 
-def attackers_of(debate: Debate) -> dict[str, list[str]]:
-    """Each claim's attackers (what rebuts or undercuts it), in the order of the file."""
-    out: dict[str, list[str]] = {c: [] for c in debate.claims}
-    supports = RelationKind.SUPPORTS
-    for r in debate.relations:
-        if r.kind is not supports:
-            out[r.target].append(r.source)
-    return out
-
-
-def label(debate: Debate) -> Labelling:
+def label(debate: Graph) -> Labelling:
     """Grounded status of every claim, and preferred acceptance of the undecided ones."""
     with _collector_paused():
         att = attackers_of(debate)
@@ -295,174 +276,3 @@ def _preferred(
 
     search(0, frozenset(), set())
     return [e for e in admissible if not any(e < other for other in admissible)]
-
-
-# --- reports -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Unanswered:
-    id: str
-    by: str | None
-    text: str
-    role: str  # "root": answers nothing; "rebuttal": got the last word; "reason": supports only
-
-
-def unanswered(debate: Debate) -> list[Unanswered]:
-    """Claims that nothing rebuts or undercuts, in the order of the file."""
-    attacked = {r.target for r in debate.relations if r.kind.is_attack}
-    answers: dict[str, set[RelationKind]] = {}
-    for r in debate.relations:
-        answers.setdefault(r.source, set()).add(r.kind)
-    out = []
-    for c in debate.claims.values():
-        if c.id in attacked:
-            continue
-        kinds = answers.get(c.id, set())
-        role = "root" if not kinds else "rebuttal" if any(k.is_attack for k in kinds) else "reason"
-        out.append(Unanswered(c.id, c.by, c.text, role))
-    return out
-
-
-def unsupported(debate: Debate) -> list[str]:
-    """Claims that cite nothing and that no claim supports."""
-    supported = {r.target for r in debate.relations if r.kind is RelationKind.SUPPORTS}
-    return [c.id for c in debate.claims.values() if not c.cites and c.id not in supported]
-
-
-@dataclass(frozen=True, slots=True)
-class Contested:
-    id: str
-    attackers: tuple[str, ...]
-
-
-def contested(debate: Debate) -> list[Contested]:
-    """Claims that drew rebuttals or undercuts, most first (ties in file order)."""
-    att = attackers_of(debate)
-    ranked = sorted((c for c in debate.claims if att[c]), key=lambda c: -len(att[c]))
-    return [Contested(c, tuple(att[c])) for c in ranked]
-
-
-def exchanges(debate: Debate, limit: int = 3) -> list[list[str]]:
-    """The longest chains of rebuttals, each from the claim first answered to the last word.
-
-    A chain follows rebuttals and undercuts (A, rebutted by B, rebutted by C ...) and never
-    repeats a claim: where replies go round in a circle, it stops before coming back. The
-    longest come first (ties: a chain starting at a claim that answers nothing, then file
-    order), and a chain that lies inside one already listed is left out.
-    """
-    att = attackers_of(debate)
-    order = {c: i for i, c in enumerate(debate.claims)}
-    # Drop the attacks that close a circle (back edges of a depth-first walk in file order),
-    # leaving a DAG in which longest paths are found in linear time.
-    kept: dict[str, list[str]] = {c: [] for c in att}
-    state: dict[str, int] = {}  # 1: on the walk, 2: done
-    post: list[str] = []
-    for root in att:
-        if root in state:
-            continue
-        state[root] = 1
-        work = [(root, iter(att[root]))]
-        while work:
-            node, children = work[-1]
-            for child in children:
-                if child not in state:
-                    kept[node].append(child)
-                    state[child] = 1
-                    work.append((child, iter(att[child])))
-                    break
-                if state[child] == 2:
-                    kept[node].append(child)
-            else:
-                state[node] = 2
-                post.append(node)
-                work.pop()
-    length: dict[str, int] = {}
-    best_next: dict[str, str | None] = {}
-    for node in post:  # children finish before their parents
-        choice = max(kept[node], key=lambda c: (length[c], -order[c]), default=None)
-        best_next[node] = choice
-        length[node] = 1 + (length[choice] if choice is not None else 0)
-    attacks_something = {r.source for r in debate.relations if r.kind.is_attack}
-    starts = sorted(
-        (c for c in debate.claims if length[c] > 1),
-        key=lambda c: (-length[c], c in attacks_something, order[c]),
-    )
-    chains: list[list[str]] = []
-    covered: set[str] = set()
-    for start in starts:
-        if len(chains) == limit:
-            break
-        if start in covered:  # a chain inside one already chosen says nothing new
-            continue
-        chain = [start]
-        step = best_next[start]
-        while step is not None:
-            chain.append(step)
-            step = best_next[step]
-        chains.append(chain)
-        covered.update(chain)
-    return chains
-
-
-@dataclass(frozen=True, slots=True)
-class SpeakerStats:
-    name: str
-    claims: int
-    rebuttals: int  # claims of theirs that rebut or undercut another
-    standing: int
-    defeated: int
-    undecided: int
-    unanswered: int
-
-
-def speakers(debate: Debate, labelling: Labelling | None = None) -> list[SpeakerStats]:
-    """Per speaker, in the order of `speakers:` (or of first appearance)."""
-    labelling = labelling or label(debate)
-    attacking = {r.source for r in debate.relations if r.kind.is_attack}
-    unanswered_ids = {u.id for u in unanswered(debate)}
-    out = []
-    for name in debate.speakers:
-        mine = [c.id for c in debate.claims.values() if c.by == name]
-        count = {s: sum(labelling.status[c] is s for c in mine) for s in Status}
-        out.append(
-            SpeakerStats(
-                name=name,
-                claims=len(mine),
-                rebuttals=sum(c in attacking for c in mine),
-                standing=count[Status.STANDING],
-                defeated=count[Status.DEFEATED],
-                undecided=count[Status.UNDECIDED],
-                unanswered=sum(c in unanswered_ids for c in mine),
-            )
-        )
-    return out
-
-
-@dataclass(frozen=True, slots=True)
-class SourceUse:
-    id: str
-    title: str | None
-    url: str | None
-    cited_by: tuple[str, ...]
-    standing: int  # how many standing claims cite it
-
-
-def sources(debate: Debate, labelling: Labelling | None = None) -> list[SourceUse]:
-    """Every source, with the claims that cite it and how many of those stand."""
-    labelling = labelling or label(debate)
-    cited: dict[str, list[str]] = {s: [] for s in debate.sources}
-    for c in debate.claims.values():
-        for cite in c.cites:
-            if c.id not in cited[cite.source]:
-                cited[cite.source].append(c.id)
-    return [
-        SourceUse(
-            s.id,
-            s.title,
-            s.url,
-            tuple(cited[s.id]),
-            sum(labelling.status[c] is Status.STANDING for c in cited[s.id]),
-        )
-        for s in debate.sources.values()
-    ]

@@ -1,0 +1,228 @@
+"""`analyse(debate)`: every fact a view shows, worked out once, in one immutable object.
+
+Reports, diagrams, the HTML page, exports and `expect:` all read an `Analysis`; none of them
+works a fact out again. The algorithms stay in `argmap.analyze` (plain data in, plain data out);
+this module only gathers their answers and the indexes every view needs, each computed on first
+use and kept: a command that needs only statuses never pays for the longest exchanges.
+
+To add a fact: compute it here (or in `analyze`, if it is an algorithm), once, as a property;
+then let each view that shows it read it (docs/architecture.md).
+
+>>> from argmap import loads
+>>> a = analyse(loads("title: T\\nclaims:\\n  a: {text: A}\\n  b: {text: B, rebuts: a}\\n"))
+>>> a.status["a"].value, a.why["a"].value, a.defeaters["a"], sorted(a.unanswered_ids)
+('defeated', 'has-standing-attacker', ('b',), ['b'])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cached_property
+
+from argmap import analyze
+from argmap.analyze import (
+    Acceptance,
+    Contested,
+    Labelling,
+    SourceUse,
+    SpeakerStats,
+    Status,
+    Unanswered,
+)
+from argmap.model import Debate, Relation, RelationKind
+
+__all__ = [
+    "Acceptance",
+    "Analysis",
+    "Contested",
+    "Link",
+    "SourceUse",
+    "SpeakerStats",
+    "Status",
+    "Unanswered",
+    "Why",
+    "analyse",
+]
+
+
+class Why(StrEnum):
+    """Why a claim has its status (the `why` of `argmap show --format json`)."""
+
+    HAS_STANDING_ATTACKER = "has-standing-attacker"
+    ALL_ATTACKERS_DEFEATED = "all-attackers-defeated"
+    NO_ATTACKERS = "no-attackers"
+    UNDECIDED = "undecided"
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One end of a relation, seen from the other: the claim `id`, and how the two relate."""
+
+    id: str
+    kind: RelationKind
+
+
+class Analysis:
+    """The facts of one debate. Build it with `analyse`; every attribute is computed once, on
+    first use, and never changes. Mappings are keyed by claim id in the order of the file."""
+
+    def __init__(self, debate: Debate, labelling: Labelling | None = None) -> None:
+        """`labelling`, when given, is taken as the debate's (to show a labelling worked out
+        elsewhere, or one made up to test a view); otherwise it is worked out on first use."""
+        self.debate = debate
+        if labelling is not None:
+            self.__dict__["labelling"] = labelling
+
+    # --- where each claim stands ---------------------------------------------------------------
+
+    @cached_property
+    def order(self) -> Mapping[str, int]:
+        """Each claim's place in the file."""
+        return {c: i for i, c in enumerate(self.debate.claims)}
+
+    @cached_property
+    def labelling(self) -> Labelling:
+        return analyze.label(self.debate)
+
+    @property
+    def status(self) -> Mapping[str, Status]:
+        """Grounded status: standing, defeated or undecided."""
+        return self.labelling.status
+
+    @cached_property
+    def acceptance(self) -> Mapping[str, Acceptance]:
+        """Preferred acceptance, for the undecided claims only."""
+        return {
+            c: a for c, a in self.labelling.acceptance.items() if self.status[c] is Status.UNDECIDED
+        }
+
+    @cached_property
+    def attackers(self) -> Mapping[str, tuple[str, ...]]:
+        """What rebuts or undercuts each claim, each once, in the order of the file."""
+        order = self.order
+        return {
+            c: tuple(sorted(dict.fromkeys(found), key=order.__getitem__))
+            for c, found in self.labelling.attackers.items()
+        }
+
+    @cached_property
+    def defeaters(self) -> Mapping[str, tuple[str, ...]]:
+        """For a defeated claim, the standing claims that defeat it; empty for the others."""
+        status, standing = self.status, Status.STANDING
+        return {
+            c: tuple(a for a in found if status[a] is standing)
+            if status[c] is Status.DEFEATED
+            else ()
+            for c, found in self.attackers.items()
+        }
+
+    @cached_property
+    def why(self) -> Mapping[str, Why]:
+        """Why each claim has its status."""
+        out = {}
+        for c, s in self.status.items():
+            if s is Status.DEFEATED:
+                out[c] = Why.HAS_STANDING_ATTACKER
+            elif s is Status.UNDECIDED:
+                out[c] = Why.UNDECIDED
+            else:
+                out[c] = Why.ALL_ATTACKERS_DEFEATED if self.attackers[c] else Why.NO_ATTACKERS
+        return out
+
+    def of(self, status: Status) -> list[str]:
+        """The claims with `status`, in the order of the file."""
+        return self.labelling.of(status)
+
+    # --- what answers what ---------------------------------------------------------------------
+
+    @cached_property
+    def _links(self) -> tuple[dict[str, list[Link]], dict[str, list[Link]]]:
+        claims = self.debate.claims
+        answers: dict[str, list[Link]] = {c: [] for c in claims}
+        answered_by: dict[str, list[Link]] = {c: [] for c in claims}
+        for source, target, kind in dict.fromkeys(
+            (r.source, r.target, r.kind) for r in self.debate.relations
+        ):
+            answers[source].append(Link(target, kind))
+            answered_by[target].append(Link(source, kind))
+        order = self.order
+        for table in (answers, answered_by):
+            for links in table.values():
+                links.sort(key=lambda link: order[link.id])
+        return answers, answered_by
+
+    @property
+    def answers(self) -> Mapping[str, list[Link]]:
+        """What each claim answers, each relation once, in the order of the file."""
+        return self._links[0]
+
+    @property
+    def answered_by(self) -> Mapping[str, list[Link]]:
+        """What answers each claim, each relation once, in the order of the file."""
+        return self._links[1]
+
+    @cached_property
+    def ordered_relations(self) -> tuple[Relation, ...]:
+        """The relations ordered by the claims they join (answering claim, then answered claim,
+        in the order of the file), so that exports depend on what the debate says, not on the
+        order in which its relations happen to be listed."""
+        order, end = self.order, len(self.order)
+        return tuple(
+            sorted(
+                self.debate.relations,
+                key=lambda r: (order.get(r.source, end), order.get(r.target, end)),
+            )
+        )
+
+    @cached_property
+    def relation_counts(self) -> Mapping[RelationKind, int]:
+        """How many relations of each kind the file states."""
+        kinds = [r.kind for r in self.debate.relations]
+        return {k: kinds.count(k) for k in RelationKind}
+
+    # --- what went unanswered, what is contested ------------------------------------------------
+
+    @cached_property
+    def unanswered(self) -> tuple[Unanswered, ...]:
+        """The claims nothing rebuts or undercuts, each with its role, in the order of the file."""
+        return tuple(analyze.unanswered(self.debate))
+
+    @cached_property
+    def unanswered_ids(self) -> frozenset[str]:
+        return frozenset(u.id for u in self.unanswered)
+
+    @cached_property
+    def unsupported(self) -> tuple[str, ...]:
+        """Claims that cite nothing and that no claim supports."""
+        return tuple(analyze.unsupported(self.debate))
+
+    @cached_property
+    def contested(self) -> tuple[Contested, ...]:
+        """Claims that drew rebuttals or undercuts, most first (ties in file order), each with
+        its attackers as the relations list them (see `analyze.contested`)."""
+        return tuple(analyze.contested(self.debate, self.labelling.attackers))
+
+    @cached_property
+    def exchanges(self) -> tuple[tuple[str, ...], ...]:
+        """Every chain of rebuttals worth listing, longest first (see `analyze.exchanges`)."""
+        found = analyze.exchanges(self.debate, limit=len(self.debate.claims))
+        return tuple(tuple(chain) for chain in found)
+
+    # --- who argued what, what cites what -------------------------------------------------------
+
+    @cached_property
+    def speakers(self) -> tuple[SpeakerStats, ...]:
+        return tuple(analyze.speakers(self.debate, self.labelling, self.unanswered_ids))
+
+    @cached_property
+    def sources(self) -> tuple[SourceUse, ...]:
+        return tuple(analyze.sources(self.debate, self.labelling))
+
+
+def analyse(debate: Debate | Analysis) -> Analysis:
+    """The facts of `debate`, each worked out once, when a view first asks for it. Given an
+    `Analysis`, returns it: a view called with either a debate or its analysis reads the same
+    object, and a command analyses its debate once however many views it shows."""
+    return debate if isinstance(debate, Analysis) else Analysis(debate)

@@ -1,0 +1,71 @@
+"""What a debate says once it is mapped: which claims stand, which fell, what went unanswered.
+
+Pure algorithms, in three modules (`graphs`: what they read; `semantics`: which claims stand;
+`facts`: the rest). Each takes a `Debate`, or a `networkx.DiGraph` of claims whose edges carry
+`kind` (`rebuts`, `supports` or `undercuts`, from the answering claim to the claim it answers),
+and returns plain data; nothing here prints. The semantics are explained in plain words in
+docs/analysis.md. `argmap.analysis.Analysis` gathers their answers for the views.
+
+>>> from argmap import loads
+>>> d = loads("title: T\\nclaims:\\n  a: {text: A}\\n  b: {text: B, rebuts: a}\\n"
+...           "  c: {text: C, rebuts: b}\\n")
+>>> {c: s.value for c, s in label(d).status.items()}
+{'a': 'standing', 'b': 'defeated', 'c': 'standing'}
+
+A graph from anywhere works too:
+
+>>> import networkx as nx
+>>> g = nx.DiGraph([("b", "a", {"kind": "rebuts"}), ("c", "b", {"kind": "undercuts"})])
+>>> {c: s.value for c, s in label(g).status.items()}, [u.id for u in unanswered(g)]
+({'b': 'defeated', 'a': 'standing', 'c': 'standing'}, ['c'])
+"""
+
+from argmap.analyze.facts import (
+    Contested,
+    SourceUse,
+    SpeakerStats,
+    Unanswered,
+    contested,
+    exchanges,
+    sources,
+    speakers,
+    unanswered,
+    unsupported,
+)
+from argmap.analyze.graphs import Claims, Edge, Graph, attackers_of, claims_of
+from argmap.analyze.semantics import (
+    MAX_CYCLE_CLAIMS,
+    MAX_EXTENSIONS,
+    Acceptance,
+    Labelling,
+    Status,
+    grounded,
+    label,
+    preferred_acceptance,
+)
+
+__all__ = [
+    "MAX_CYCLE_CLAIMS",
+    "MAX_EXTENSIONS",
+    "Acceptance",
+    "Claims",
+    "Contested",
+    "Edge",
+    "Graph",
+    "Labelling",
+    "SourceUse",
+    "SpeakerStats",
+    "Status",
+    "Unanswered",
+    "attackers_of",
+    "claims_of",
+    "contested",
+    "exchanges",
+    "grounded",
+    "label",
+    "preferred_acceptance",
+    "sources",
+    "speakers",
+    "unanswered",
+    "unsupported",
+]

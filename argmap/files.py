@@ -1,0 +1,130 @@
+"""Files, read and written safely: reading that stops at a size limit, and writing that never
+leaves a file half-written (a temporary file, then a rename).
+
+The loader and `argmap import` read through the same two functions, so a debate file and an
+imported file are held to the same limit in the same way.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import tempfile
+from pathlib import Path
+from typing import BinaryIO
+
+from argmap.errors import ArgmapError, OutputError
+
+
+class TooLarge(ArgmapError):
+    """A file larger than the size limit. `size` is known when the file was refused before it
+    was read (a regular file); it is None when the read found out (a stream, or a file that grew
+    while it was read)."""
+
+    def __init__(self, size: int | None, limit: int) -> None:
+        super().__init__(f"the file is larger than the limit of {limit:,} bytes")
+        self.size = size
+        self.limit = limit
+
+
+def open_for_reading(path: str) -> tuple[BinaryIO, int | None]:
+    """`path` opened to read in binary, and its size when it is a regular file (None for a pipe
+    or a device, whose size says nothing). Raises what opening raises: an `OSError`, such as
+    `IsADirectoryError` for a folder, or a `ValueError` for a path with a NUL character.
+
+    The file is opened without waiting: without O_NONBLOCK, opening a named pipe waits for a
+    writer, perhaps for ever. Once open, reads wait as usual.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
+        os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb", buffering=0), info.st_size if stat.S_ISREG(info.st_mode) else None
+
+
+def read_at_most(f: BinaryIO, limit: int | None, size: int | None = None) -> bytes:
+    """All of `f`, unless it holds more than `limit` bytes (None: no limit): then `TooLarge`.
+
+    A regular file's `size` is checked before reading a byte; the read itself stops one byte
+    past the limit, so that a file that grows while it is read, or a device such as /dev/zero,
+    cannot make argmap read forever. Read errors are raised as the `OSError` they are.
+    """
+    if size is not None and limit is not None and size > limit:
+        raise TooLarge(size, limit)
+    data = _read_up_to(f, None if limit is None else limit + 1, size or 0)
+    if limit is not None and len(data) > limit:
+        raise TooLarge(None, limit)  # it grew, or is a stream
+    return data
+
+
+def _read_up_to(f: BinaryIO, cap: int | None, expected: int) -> bytes:
+    """Up to `cap` bytes (None: all), in one read when the file is the `expected` size."""
+    chunks: list[bytes] = []
+    total = 0
+    while cap is None or total < cap:
+        want = max(expected + 1 - total, 1 << 16)
+        chunk = f.read(want if cap is None else min(want, cap - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool = True) -> None:
+    """Write `data` to `path` all at once: readers see the old file or the new, never a part.
+
+    With `overwrite=False` an existing file is refused, atomically (no check-then-write race).
+    """
+    target = Path(path)
+    folder = target.parent
+    if not folder.is_dir():
+        if folder.exists():
+            raise OutputError(f"{folder} is a file, not a folder; choose another place to write")
+        raise OutputError(f"{folder} does not exist; create the folder first")
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        mode = None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise OutputError(f"{target} is a folder; name a file inside it")
+    if mode is not None and not stat.S_ISREG(mode):
+        # A device or a pipe (/dev/null, /dev/stdout): renaming over it would replace the device
+        # with a file, so it is written to, which is all such a target can be.
+        if not overwrite:
+            raise OutputError(f"{target} already exists; choose another name or remove it first")
+        try:
+            with target.open("wb") as f:
+                f.write(data)
+        except OSError as e:
+            raise OutputError(f"cannot write {target}: {e.strerror or e}") from e
+        return
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as e:
+        raise OutputError(f"cannot write in {folder}: {e.strerror or e}") from e
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        Path(tmp).chmod(0o644)
+        if overwrite:
+            Path(tmp).replace(target)
+        else:
+            try:
+                os.link(tmp, target)  # fails if the target exists, unlike a rename
+            except FileExistsError:
+                raise OutputError(
+                    f"{target} already exists; choose another name or remove it first"
+                ) from None
+    except OSError as e:
+        raise OutputError(f"cannot write {target}: {e.strerror or e}") from e
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            Path(tmp).unlink()

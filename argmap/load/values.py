@@ -1,0 +1,204 @@
+"""Reading one value of the debate format: a mapping of known fields, a text, an address, one
+value or a list of them, a section of entries. Each reader reports what is wrong with its node
+and gives back what can still be used, so the walk goes on and finds every mistake.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from urllib.parse import urlsplit
+
+from argmap.errors import quote
+from argmap.fileformat import CLAIM_FIELDS, SYNONYMS, Field, field_names
+from argmap.load.hints import Names, Reporter, type_hint, what_kind
+from argmap.yamlnodes import (
+    NULL,
+    STR,
+    TEXT_TAGS,
+    MappingNode,
+    Node,
+    Refused,
+    ScalarNode,
+    SequenceNode,
+    index,
+    join,
+    kind,
+)
+
+_FIELD_SETS: dict[int, tuple[tuple[Field, ...], frozenset[str], frozenset[str]]] = {}
+
+
+def _field_sets(spec: tuple[Field, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The names of the fields in `spec`, and of those required."""
+    sets = _FIELD_SETS.get(id(spec))
+    if sets is None or sets[0] is not spec:
+        known = frozenset(f.name for f in spec)
+        sets = _FIELD_SETS[id(spec)] = (spec, known, frozenset(f.name for f in spec if f.required))
+    return sets[1], sets[2]
+
+
+def plain_text(node: Node | None) -> str | None:
+    """The text of a scalar that is text and not blank; None for anything `Reader.text`
+    would report or skip. The common case, tested inline before asking `text` for messages."""
+    if node.__class__ is ScalarNode and node.tag in TEXT_TAGS:
+        value: str = node.value
+        if value and not value.isspace():  # as `value.strip()`, without a copy
+            return value
+    return None
+
+
+def is_http(url: str) -> bool:
+    """Whether `url` is an http(s) address.
+
+    >>> is_http("https://example.org/a"), is_http("example.org"), is_http("http://[::1")
+    (True, False, False)
+    """
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # such as an unclosed [ of an IPv6 address, found by tests/fuzz.py
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+class Reader(Reporter):
+    """The typed readers, each reporting at the node it reads."""
+
+    def fields(
+        self, node: Node, spec: tuple[Field, ...], what: str, path: str, anchor: Node
+    ) -> dict[str, Node] | None:
+        """The fields of a mapping, after reporting unknown and missing ones."""
+        if isinstance(node, Refused):
+            return None
+        if isinstance(node, ScalarNode) and node.tag == NULL:
+            first = next(f for f in spec if f.required) if spec is CLAIM_FIELDS else None
+            self.report(
+                "empty-value",
+                anchor,
+                f"{what} is empty",
+                f"add `{first.name}: ...` on the next line, indented" if first else None,
+                path,
+            )
+            return None
+        if not isinstance(node, MappingNode):
+            hint = None
+            if spec is CLAIM_FIELDS and isinstance(node, ScalarNode) and node.tag == STR:
+                hint = "put the text under the id, indented, as `text: ...`"
+            self.report(
+                "wrong-type",
+                node,
+                f"{what} must be a mapping of fields, not {kind(node)}",
+                hint,
+                path,
+            )
+            return None
+        known, required = _field_sets(spec)
+        # Most mappings hold only known fields and every required one: the messages below
+        # are then not needed. (The vetting leaves one key of each text.)
+        found = {key.value: value for key, value in node.value}
+        if found.keys() <= known and required <= found.keys():
+            return found
+        names = field_names(spec)
+        found = {}
+        for key, value in node.value:
+            if key.value in names:
+                found[key.value] = value
+                continue
+            guess = SYNONYMS.get(key.value)
+            hint = (
+                f"did you mean {quote(guess)}?"
+                if guess in names
+                else self.suggestions.hint(key.value, Names(names, "field names"), cutoff=0.75)
+            )
+            self.report(
+                "unknown-field",
+                key,
+                f"{what} has no field {quote(key.value)}",
+                hint or f"the fields of {what_kind(what)} are: {', '.join(names)}",
+                join(path, key.value),
+            )
+        for f in spec:
+            if f.required and f.name not in found:
+                self.report(
+                    "missing-field",
+                    anchor,
+                    f"{what} has no {quote(f.name)}",
+                    f"add `{f.name}:` ({f.help[0].lower() + f.help[1:].rstrip('.')})",
+                    path,
+                )
+        return found
+
+    def text(
+        self,
+        node: Node | None,
+        what: str,
+        path: str,
+        required: bool = False,
+        wanted: str = "text",
+    ) -> str | None:
+        if node is None or isinstance(node, Refused):
+            return None
+        if isinstance(node, ScalarNode) and node.tag in TEXT_TAGS and node.value.strip():
+            return str(node.value)
+        if isinstance(node, ScalarNode) and node.tag in TEXT_TAGS | {NULL}:
+            self.report(
+                "empty-value",
+                node,
+                f"{what} is {'empty' if node.tag == NULL else 'blank'}",
+                "write it after the colon" + ("" if required else ", or remove the line"),
+                path,
+            )
+        else:
+            self.report(
+                "wrong-type",
+                node,
+                f"{what} must be text, not {kind(node)}",
+                type_hint(node, wanted),
+                path,
+            )
+        return None
+
+    def url(self, node: Node | None, what: str, path: str) -> str | None:
+        value = self.text(node, what, path)
+        if value is not None and not is_http(value):
+            self.report(
+                "non-http-url",
+                node,
+                f"{what} is not an http(s) address: {quote(value)}",
+                "write a full address such as https://example.org/page; "
+                "other kinds are never made clickable",
+                path,
+            )
+        return value
+
+    def items(self, node: Node | None, path: str) -> Iterator[tuple[Node, str]]:
+        """One value or a list of values, as (node, path) pairs."""
+        if node is None or isinstance(node, Refused):
+            return
+        if isinstance(node, SequenceNode):
+            for i, item in enumerate(node.value):
+                if not isinstance(item, Refused):
+                    yield item, index(path, i)
+        else:
+            yield node, path
+
+    def mapping(
+        self, node: Node, what: str, path: str, keyed_by: str = "ids"
+    ) -> list[Sequence[Node]]:
+        """The (key, value) pairs of a section such as `claims:`, `sources:`, `rebuttals:`."""
+        if isinstance(node, Refused):
+            return []
+        if not isinstance(node, MappingNode):
+            empty = isinstance(node, ScalarNode) and node.tag == NULL
+            self.report(
+                "empty-value" if empty else "wrong-type",
+                node,
+                f"{what} is empty"
+                if empty
+                else f"{what} must be a mapping of {keyed_by} to entries, not {kind(node)}",
+                "list entries under it, indented, or remove the line"
+                if empty
+                else "indent each entry under it as `id: {...}`",
+                path,
+            )
+            return []
+        return list(node.value)

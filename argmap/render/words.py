@@ -1,0 +1,75 @@
+"""The sentences argmap says about a claim, the same wherever they are shown (`show`, the HTML
+page's panel): why it has its status, and its preferred acceptance."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from argmap.render.report import AcceptanceJSON, ShowJSON
+
+
+def reason(data: ShowJSON) -> str:
+    """Why a claim has its status, in one sentence (`show` prints it after "Why:").
+
+    >>> reason({"why": "has-standing-attacker", "defeated_by": ["b"], "attackers": ["b"],
+    ...         "answered_by": [{"id": "b", "relation": "rebuts", "status": "standing",
+    ...                          "text": "B"}]})
+    'defeated by b, which stands and rebuts it.'
+    """
+    why = data["why"]
+    if why == "has-standing-attacker":
+        defeaters = data["defeated_by"]
+        kinds = {link["relation"] for link in data["answered_by"] if link["id"] in defeaters}
+        verb = kinds.pop() if len(kinds) == 1 else "rebuts or undercuts"
+        if len(defeaters) > 1:
+            verb = verb.removesuffix("s").replace("s or", " or")
+        which = "which stands and" if len(defeaters) == 1 else "which stand and"
+        return f"defeated by {and_list(defeaters)}, {which} {verb} it."
+    if why == "all-attackers-defeated":
+        return (
+            f"every claim that rebuts or undercuts it is defeated: {and_list(data['attackers'])}."
+        )
+    if why == "no-attackers":
+        return "nothing rebuts or undercuts it (it is unanswered)."
+    return (
+        f"of the claims that rebut or undercut it ({and_list(data['attackers'])}), none stands "
+        "and not all are defeated: attacks going round in a cycle leave them open."
+    )
+
+
+def acceptance_words(acceptance: AcceptanceJSON | None) -> str:
+    """`credulous: yes, sceptical: no`, or `not decided` when the search was too large."""
+    if acceptance is None:
+        return "not decided"
+    c, s = acceptance["credulous"], acceptance["sceptical"]
+    if c is None and s is None:
+        return "not decided"
+    return f"credulous: {_yes_no(c)}, sceptical: {_yes_no(s)}"
+
+
+def _yes_no(value: bool | None) -> str:
+    return "not decided" if value is None else "yes" if value else "no"
+
+
+def acceptance_sentence(acceptance: AcceptanceJSON | None) -> str:
+    """An undecided claim's preferred acceptance, in words (`show` prints it after "Preferred
+    acceptance:")."""
+    words = acceptance_words(acceptance)
+    if acceptance is None or words == "not decided":
+        return "not decided: the tangle of attacks is too large to search."
+    meanings: dict[tuple[bool | None, bool | None], str] = {
+        (True, True): "it stands in every preferred extension",
+        (True, False): "it stands in some preferred extensions, not in all",
+        (False, False): "it stands in no preferred extension",
+    }
+    meaning = meanings.get((acceptance["credulous"], acceptance["sceptical"]))
+    return words + (f" ({meaning})." if meaning else ".")
+
+
+def and_list(ids: Sequence[str]) -> str:
+    """`a`, `a and b`, `a, b and c`.
+
+    >>> and_list(["a"]), and_list(["a", "b", "c"])
+    ('a', 'a, b and c')
+    """
+    return ids[0] if len(ids) == 1 else f"{', '.join(ids[:-1])} and {ids[-1]}"
