@@ -83,14 +83,19 @@ class Diagnostic:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
-    def format(self) -> str:
-        """The compiler form: `file:line:col: severity[code]: message`, then an indented hint."""
+    @property
+    def location(self) -> str:
+        """`file:line:col`, or as much of it as is known."""
         where = self.file
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        text = f"{where}: {self.severity}[{self.code}]: {self.message}"
+        return where
+
+    def format(self) -> str:
+        """The compiler form: `file:line:col: severity[code]: message`, then an indented hint."""
+        text = f"{self.location}: {self.severity}[{self.code}]: {self.message}"
         if self.hint:
             text += f"\n  hint: {self.hint}"
         return text

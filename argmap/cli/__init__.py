@@ -1,0 +1,19 @@
+"""The `argmap` command: parse options, call the library, print, map errors to exit codes.
+
+Only this package writes to stdout or stderr, and only it imports typer. `common` holds what
+every command shares (the app, the consoles, the one place errors become exit codes, the one
+diagnostics printer); the commands are in `reports` (check, schema, new, summary, unanswered,
+tree, show), `diagrams` (render, watch) and `convert` (import, export), registered on the app in
+that order, which is the order `argmap --help` lists them in.
+"""
+
+from __future__ import annotations
+
+from argmap.cli import convert, diagrams, reports
+from argmap.cli.common import app
+
+__all__ = ["app", "convert", "diagrams", "main", "reports"]
+
+
+def main() -> None:
+    app()

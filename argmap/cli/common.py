@@ -1,0 +1,269 @@
+"""What every command shares: the typer app and its global options, the consoles, the one place
+where library errors become messages and exit codes, the one diagnostics printer, and loading a
+debate for a report.
+
+Exit codes (docs/commands.md): 0 done; 1 bad input, a failed check or an output that cannot be
+written; 2 a usage error (raised by the commands while they parse their options); 130 when a
+drawing is interrupted with Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from types import ModuleType
+from typing import Annotated
+
+import typer
+from rich.console import Console, RenderableType
+from rich.text import Text
+
+from argmap import __version__
+from argmap.check import check
+from argmap.errors import ArgmapError, DebateError, Diagnostic, Severity
+from argmap.load import DEFAULT_MAX_BYTES, format_size, parse_size
+from argmap.model import Debate
+from argmap.render import clean
+from argmap.render.jsontext import to_json
+
+
+def _lazy(name: str) -> ModuleType:
+    """The module `name`, executed only when one of its attributes is first used.
+
+    The reports pull in the analysis; `argmap --help` and `check` should not pay for them.
+    """
+    spec = importlib.util.find_spec(name)
+    assert spec is not None and spec.loader is not None
+    loader = importlib.util.LazyLoader(spec.loader)
+    spec.loader = loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    loader.exec_module(module)
+    return module
+
+
+report = _lazy("argmap.render.report")
+terminal = _lazy("argmap.render.terminal")
+
+app = typer.Typer(
+    name="argmap",
+    help="Map debates: who claimed what, what answers what, what still stands.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+DEBATE_SUFFIXES = (".yaml", ".yml")
+
+
+# --- consoles ----------------------------------------------------------------------------------
+
+
+def screen(stderr: bool = False, soft_wrap: bool = False) -> Console:
+    """A console for reports. It wraps to the terminal's width; NO_COLOR (set and not empty)
+    turns off every style, bold included, so no escape code is written at all. Consoles are made
+    when used, not at import, so each run sees its own stdout, terminal and settings."""
+    plain = bool(os.environ.get("NO_COLOR"))
+    return Console(
+        stderr=stderr,
+        highlight=False,
+        soft_wrap=soft_wrap,
+        color_system=None if plain else "auto",
+    )
+
+
+def out() -> Console:
+    return screen(soft_wrap=True)
+
+
+def err() -> Console:
+    return screen(stderr=True, soft_wrap=True)
+
+
+def print_json(data: object) -> None:
+    sys.stdout.write(to_json(data) + "\n")
+
+
+def print_text(renderable: RenderableType) -> None:
+    screen().print(renderable)
+
+
+def wrote(output: str) -> None:
+    """`wrote OUT` on stderr, after a file is written (nothing for `-`, standard output)."""
+    if output != "-":
+        err().print(Text.assemble("wrote ", (clean(output), "bold")))
+
+
+# --- errors and diagnostics --------------------------------------------------------------------
+
+
+def fail(message: str, code: int = 1, hint: str | None = None) -> typer.Exit:
+    """Print `argmap: error: MESSAGE` (and the hint) on stderr; the `Exit` to raise with `code`."""
+    console = err()
+    console.print(Text.assemble(("argmap: error: ", "bold red"), message))
+    if hint is not None:
+        console.print(Text(f"  hint: {hint}", "cyan"))
+    return typer.Exit(code)
+
+
+def styled(d: Diagnostic) -> Text:
+    """A diagnostic as compilers print it, `file:line:col: severity[code]: message` and its
+    hint, with the location bold and the severity in colour."""
+    colour = "red" if d.severity is Severity.ERROR else "yellow"
+    text = Text.assemble(
+        (clean(d.location), "bold"),
+        ": ",
+        (f"{d.severity}[{d.code}]", f"bold {colour}"),
+        ": ",
+        clean(d.message),
+    )
+    if d.hint:
+        text.append("\n")
+        text.append(f"  hint: {clean(d.hint)}", "cyan")
+    return text
+
+
+def print_diagnostics(diagnostics: Iterable[Diagnostic], console: Console | None = None) -> None:
+    """Every diagnostic, in order, on `console` (stderr unless said)."""
+    console = console or err()
+    for d in diagnostics:
+        console.print(styled(d))
+
+
+def explain(error: ArgmapError) -> None:
+    """Say what went wrong, on stderr: a debate's diagnostics, or the error's message and hint."""
+    if isinstance(error, DebateError):
+        print_diagnostics(error.diagnostics)
+        return
+    hint = getattr(error, "hint", None)
+    fail(clean(str(error)), hint=None if hint is None else clean(hint))
+
+
+@contextmanager
+def reported(interrupted: str | None = None) -> Iterator[None]:
+    """The one place a command's library errors become messages and exit codes: any
+    `ArgmapError` is explained (`explain`) and exits 1. With `interrupted`, Ctrl-C prints it
+    and exits 130."""
+    try:
+        yield
+    except ArgmapError as e:
+        explain(e)
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        if interrupted is None:
+            raise
+        raise fail(interrupted, 130) from None
+
+
+# --- global options ----------------------------------------------------------------------------
+
+
+def _version(value: bool) -> None:
+    if value:
+        out().print(f"argmap {__version__}")
+        raise typer.Exit()
+
+
+# The largest debate file this run reads (--max-size or ARGMAP_MAX_SIZE; None: no limit).
+_max_bytes: int | None = DEFAULT_MAX_BYTES
+
+
+def max_bytes() -> int | None:
+    """The largest file this run reads (`--max-size`); None for no limit."""
+    return _max_bytes
+
+
+def _size(value: str | int) -> int:
+    if isinstance(value, int):  # the default
+        return value
+    try:
+        return parse_size(value)
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from None
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+    max_size: Annotated[
+        int,
+        typer.Option(
+            "--max-size",
+            metavar="SIZE",
+            parser=_size,
+            envvar="ARGMAP_MAX_SIZE",
+            show_default=format_size(DEFAULT_MAX_BYTES).replace(" ", ""),
+            help="Refuse debate files larger than this: bytes, or with KB, MB, GB, KiB, MiB or "
+            "GiB; 0 for no limit.",
+        ),
+    ] = DEFAULT_MAX_BYTES,
+) -> None:
+    """Map debates: who claimed what, what answers what, what still stands."""
+    global _max_bytes
+    _max_bytes = max_size or None
+
+
+# --- arguments and loading ---------------------------------------------------------------------
+
+
+class ReportFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+FormatOption = Annotated[
+    ReportFormat,
+    typer.Option("--format", "-f", help="text for people, or json for tools (docs/json.md)."),
+]
+FileArgument = Annotated[Path, typer.Argument(metavar="FILE", help="The debate file.")]
+OutputOption = Annotated[
+    str,
+    typer.Option(
+        "--output", "-o", metavar="OUT", help="Where to write; '-' for stdout (text formats)."
+    ),
+]
+
+
+def debate_files(paths: list[Path]) -> list[Path]:
+    """The files named, with each folder replaced by the debate files under it (sorted)."""
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found = sorted(
+                f
+                for f in p.rglob("*")
+                if f.suffix in DEBATE_SUFFIXES
+                and f.is_file()
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+            if not found:
+                raise fail(f"no .yaml files in the folder {clean(str(p))}", 2)
+            files.extend(found)
+        else:
+            files.append(p)
+    return files
+
+
+def load_debate(file: Path) -> Debate:
+    """The debate in `file`; `DebateError` (every diagnostic) if it has errors.
+
+    Expectations are not held here: a debate whose `expect:` fails is worth a look to see why.
+    """
+    result = check(file, verify=False, max_bytes=_max_bytes)
+    if result.debate is None:
+        raise DebateError(result.diagnostics)
+    return result.debate
+
+
+def same_file(output: str, other: str) -> bool:
+    """Whether OUT names the file `other` (neither being `-`)."""
+    return output != "-" and other != "-" and Path(output).resolve() == Path(other).resolve()

@@ -1,0 +1,191 @@
+"""The commands that move debates between argmap and other tools: `import` and `export`
+(the formats themselves are in `argmap.convert`)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.text import Text
+
+from argmap.cli.common import (
+    DEBATE_SUFFIXES,
+    FileArgument,
+    OutputOption,
+    app,
+    err,
+    fail,
+    load_debate,
+    max_bytes,
+    print_diagnostics,
+    reported,
+    same_file,
+    wrote,
+)
+from argmap.errors import ArgmapError, OutputError
+from argmap.files import TooLarge, open_for_reading, read_at_most, write_atomic
+from argmap.load import format_size
+from argmap.render import clean
+
+if TYPE_CHECKING:
+    from argmap.convert import Converter
+
+
+def _input_bytes(path: str) -> bytes:
+    """The bytes of INPUT (`-`: standard input); `ArgmapError` for an unreadable or too large
+    file.
+
+    The size limit of debate files (`--max-size`) holds here too, read as the loader reads
+    (`argmap.files`): checked before the file is read, and the read itself stops one byte past
+    it, for pipes and growing files.
+    """
+    limit = max_bytes()
+    try:
+        if path == "-":
+            return read_at_most(sys.stdin.buffer, limit)
+        f, size = open_for_reading(path)
+        with f:
+            return read_at_most(f, limit, size)
+    except TooLarge as e:
+        shown = "" if e.size is None else f"is {format_size(e.size)}, "
+        raise ArgmapError(
+            f"{path}: the file {shown}more than the limit of {format_size(e.limit)}; "
+            f"to read it anyway, raise the limit: `argmap --max-size SIZE import ...` "
+            "or ARGMAP_MAX_SIZE=SIZE (0 for no limit)"
+        ) from None
+    except FileNotFoundError:
+        raise ArgmapError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise ArgmapError(f"{path}: this is a folder, not a file") from None
+    except OSError as e:
+        raise ArgmapError(f"{path}: cannot read the file: {e.strerror or e}") from None
+
+
+def _unknown_converter(word: str, registry: dict[str, Converter]) -> str:
+    """The message for a format `import` or `export` does not know. For `export`, it points at
+    `render` when `word` names one of its formats (a drawing, not another tool's file)."""
+    from argmap.convert import EXPORTERS, choices
+    from argmap.render.formats import named
+
+    message = f"unknown format {clean(word)!r}; choose one of {choices(registry)}"
+    drawn = named(word) if registry is EXPORTERS else None
+    if drawn is not None:
+        message += f"; to draw the map, use `argmap render FILE -o OUT --format {drawn.name}`"
+    return message
+
+
+@app.command("import")
+def import_command(
+    format: Annotated[
+        str,
+        typer.Argument(
+            metavar="FORMAT",
+            # `convert.choices(IMPORTERS)`, written out as for `render --format`.
+            help="aif (or xaif), kialo, argdown, json (or node-link, nodelink).",
+        ),
+    ],
+    input: Annotated[
+        str, typer.Argument(metavar="INPUT", help="The file to import; '-' for standard input.")
+    ],
+    output: OutputOption,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite OUT if it exists.")] = False,
+) -> None:
+    """Import another tool's file as an argmap debate file (YAML) that passes `argmap check`.
+
+    Prints what was mapped and everything that was not (also written at the top of OUT).
+    Exit status: 0; 1 when INPUT cannot be read or is not FORMAT, or OUT exists (without
+    --force) or cannot be written; 2 for a usage error.
+    """
+    from argmap.check import check_text
+    from argmap.convert import IMPORTERS, ConvertError, find
+    from argmap.convert.yamlwrite import imported_yaml, mapped_line
+
+    converter = find(IMPORTERS, format)
+    if converter is None:
+        raise fail(_unknown_converter(format, IMPORTERS), 2)
+    if output != "-" and Path(output).suffix not in DEBATE_SUFFIXES:
+        raise fail(f"{clean(output)}: a debate file ends in .yaml or .yml (or use -o -)", 2)
+    if same_file(output, input):
+        raise fail(f"{clean(output)} is the file being imported; choose another OUT")
+    name = "<stdin>" if input == "-" else input
+    with reported():
+        data = _input_bytes(input)
+        try:
+            imported = converter.read(data, name)
+        except ConvertError as e:
+            where = name + "".join(f":{n}" for n in (e.line, e.column) if n is not None)
+            raise ArgmapError(f"{where}: {e.message}") from None
+        text = imported_yaml(imported)
+        shown = "<stdout>" if output == "-" else output
+        result = check_text(text, shown)
+        if result.debate is None:  # a bug in an importer: say so rather than write a broken file
+            print_diagnostics(result.diagnostics)
+            raise ArgmapError(
+                "the imported debate does not pass `argmap check` (a bug in argmap): not written"
+            )
+        try:
+            if output == "-":
+                sys.stdout.write(text)
+                sys.stdout.flush()  # the debate, then the summary on stderr, in that order
+            else:
+                write_atomic(output, text.encode("utf-8"), overwrite=force)
+        except OutputError as e:
+            if force or "already exists" not in str(e):
+                raise
+            raise OutputError(f"{e} (or pass --force to overwrite it)") from None
+    console = err()
+    console.print(clean(mapped_line(imported.mapped)))
+    if imported.skipped:
+        console.print(f"Not mapped, or mapped with a loss ({len(imported.skipped)}):")
+        for line in imported.skipped:
+            console.print(Text(f"  - {clean(line)}"))
+    print_diagnostics(result.diagnostics)  # warnings only: errors were handled above
+    wrote(output)
+
+
+@app.command("export")
+def export_command(
+    file: FileArgument,
+    output: OutputOption,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            "-t",
+            metavar="FORMAT",
+            # `convert.choices(EXPORTERS)`, written out as for `render --format`.
+            help="aif, argdown, graphml, gexf, json (or node-link, nodelink), apx (or aspartix), "
+            "tgf, iccma (or af); by default from OUT's extension when only one format uses it.",
+        ),
+    ] = None,
+) -> None:
+    """Export a debate to another tool's format.
+
+    Exit status: 0; 1 when the file has errors or OUT cannot be written; 2 for a usage error
+    (no format, or an unknown one).
+    """
+    from argmap.convert import EXPORTERS, exporter_for, find
+    from argmap.convert import choices as converter_choices
+
+    converter = find(EXPORTERS, to) if to else None
+    if to and converter is None:
+        raise fail(_unknown_converter(to, EXPORTERS), 2)
+    if converter is None and output != "-":
+        converter = exporter_for(Path(output).suffix)
+    if converter is None:
+        raise fail(
+            f"say which format to write with --to ({converter_choices(EXPORTERS)}); OUT's "
+            "extension does not say (.json is both aif and json)",
+            2,
+        )
+    if same_file(output, str(file)):
+        raise fail(f"{clean(output)} is the debate file itself; choose another OUT")
+    with reported():
+        data = converter.write(load_debate(file))
+        if output == "-":
+            sys.stdout.write(data.decode("utf-8"))
+        else:
+            write_atomic(output, data)
+    wrote(output)

@@ -1,0 +1,197 @@
+"""The commands that read a debate and report on it: `check`, `schema`, `new`, `summary`,
+`unanswered`, `tree` and `show`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.text import Text
+
+from argmap.check import check
+from argmap.cli.common import (
+    DEBATE_SUFFIXES,
+    FileArgument,
+    FormatOption,
+    ReportFormat,
+    app,
+    debate_files,
+    fail,
+    load_debate,
+    max_bytes,
+    out,
+    print_diagnostics,
+    print_json,
+    print_text,
+    report,
+    reported,
+    terminal,
+)
+from argmap.files import write_atomic
+from argmap.load import Result
+from argmap.render import DEFAULT_LIMIT, clean
+
+
+class CheckFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+def _counts(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _summary(result: Result) -> str:
+    d = result.debate
+    assert d is not None
+    parts = [
+        _counts(len(d.claims), "claim"),
+        _counts(len(d.relations), "relation"),
+        _counts(len(d.speakers), "speaker"),
+        _counts(len(d.sources), "source"),
+    ]
+    return ", ".join(parts)
+
+
+@app.command("check")
+def check_command(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Debate files, or folders whose .yaml/.yml files are all checked."),
+    ],
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    format: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="text, or json for tools.")
+    ] = CheckFormat.TEXT,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only problems and the tally.")
+    ] = False,
+) -> None:
+    """Check debate files and report every problem, as compilers do.
+
+    Exit status: 0 when there are no errors (no warnings either with --strict), 1 otherwise,
+    2 for a usage error.
+    """
+    results = [check(f, max_bytes=max_bytes()) for f in debate_files(paths)]
+    diagnostics = [d for r in results for d in r.diagnostics]
+    errors = sum(d.is_error for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    failed = errors > 0 or (strict and warnings > 0)
+    if format is CheckFormat.JSON:
+        sys.stdout.write(json.dumps([d.to_dict() for d in diagnostics], indent=2) + "\n")
+    else:
+        console = out()
+        for r in results:
+            print_diagnostics(r.diagnostics, console)
+            if r.debate is not None and not quiet:
+                console.print(
+                    Text.assemble((clean(r.file), "bold"), ": ", ("ok", "green"), ": ", _summary(r))
+                )
+        tally = (
+            f"{_counts(len(results), 'file')} checked: "
+            f"{_counts(errors, 'error')}, {_counts(warnings, 'warning')}"
+        )
+        if strict and warnings and not errors:
+            tally += " (--strict: warnings fail)"
+        console.print(Text(tally, "bold red" if failed else "bold green"))
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of debate files, for editors and other tools."""
+    from argmap.fileformat import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+
+
+@app.command("new")
+def new_command(
+    file: Annotated[Path, typer.Argument(help="Where to write the new debate (.yaml).")],
+) -> None:
+    """Write a commented starter debate to FILE. An existing file is never overwritten."""
+    if file.suffix not in DEBATE_SUFFIXES:
+        raise fail(f"{file}: a debate file ends in .yaml or .yml", 2)
+    starter = resources.files("argmap").joinpath("starter.yaml").read_bytes()
+    with reported():
+        write_atomic(file, starter, overwrite=False)
+    out().print(
+        Text.assemble("wrote ", (str(file), "bold"), f"; check it with: argmap check {file}")
+    )
+
+
+@app.command("summary")
+def summary_command(
+    file: FileArgument,
+    format: FormatOption = ReportFormat.TEXT,
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit", "-n", min=0, help="Show at most N items of each list (0: all); text only."
+        ),
+    ] = DEFAULT_LIMIT,
+) -> None:
+    """Summarise a debate on one screen: counts, what stands, what went unanswered, who said what.
+
+    Exit status: 0, or 1 when the file has errors (printed as `argmap check` prints them),
+    2 for a usage error.
+    """
+    with reported():
+        debate = load_debate(file)
+        if format is ReportFormat.JSON:
+            print_json(report.summary(debate))
+        else:
+            print_text(terminal.summary(debate, limit or None))
+
+
+@app.command("unanswered")
+def unanswered_command(file: FileArgument, format: FormatOption = ReportFormat.TEXT) -> None:
+    """List the claims nothing rebuts or undercuts, with who made them and what they say.
+
+    Exit status: 0, or 1 when the file has errors, 2 for a usage error.
+    """
+    with reported():
+        debate = load_debate(file)
+        if format is ReportFormat.JSON:
+            print_json(report.unanswered(debate))
+        else:
+            print_text(terminal.unanswered(debate))
+
+
+@app.command("tree")
+def tree_command(file: FileArgument, format: FormatOption = ReportFormat.TEXT) -> None:
+    """Show the thread as a tree: under each claim, the claims that answer it.
+
+    Exit status: 0, or 1 when the file has errors, 2 for a usage error.
+    """
+    with reported():
+        debate = load_debate(file)
+        if format is ReportFormat.JSON:
+            print_json(report.tree(debate))
+        else:
+            print_text(terminal.tree(debate))
+
+
+@app.command("show")
+def show_command(
+    file: FileArgument,
+    claim: Annotated[str, typer.Argument(metavar="ID", help="The id of a claim in the file.")],
+    format: FormatOption = ReportFormat.TEXT,
+) -> None:
+    """Show one claim in context: its status and why, what it answers, what answers it, what it
+    cites.
+
+    Exit status: 0, or 1 when the file has errors or has no claim ID, 2 for a usage error.
+    """
+    with reported():
+        debate = load_debate(file)
+        if format is ReportFormat.JSON:
+            print_json(report.show(debate, claim))
+        else:
+            print_text(terminal.show(debate, claim))
