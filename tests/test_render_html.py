@@ -227,3 +227,17 @@ def test_page_for_every_option_set_is_complete(tmp_path: Path) -> None:
 def test_to_html_wants_graphviz_svg() -> None:
     with pytest.raises(ValueError, match="Graphviz wrote no <svg> element"):
         to_html(load(SEED), "not svg")
+
+
+def test_the_page_writes_no_colour_or_mark_of_its_own() -> None:
+    # Its colours arrive as CSS variables and its marks as data, both from argmap/look.py.
+    folder = ROOT / "argmap/render"
+    for name in ("page.css", "page.js"):
+        text = (folder / name).read_text(encoding="utf-8")
+        assert re.findall(r"#[0-9A-Fa-f]{3,8}\b", text) == [], name
+        assert not {"✔", "✘"} & set(text), name
+    assert page_data(loads(SMALL))["marks"] == {
+        "standing": "✔ standing",
+        "defeated": "✘ defeated",
+        "undecided": "? undecided",
+    }

@@ -70,6 +70,7 @@ def page_data(debate: Debate | Analysis) -> dict[str, Any]:
     ]
     return {
         "title": debate.title,
+        "marks": {status.value: mark(status) for status in Status},
         "claims": claims,
         "counts": summary["counts"],
         "unanswered": summary["unanswered"],

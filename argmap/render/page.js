@@ -9,7 +9,7 @@
   const data = JSON.parse(part("data").textContent);
   const claims = new Map(data.claims.map((c) => [c.id, c]));
   const speakers = new Map(data.speakers.map((s) => [s.name, s]));
-  const SYMBOL = { standing: "✔", defeated: "✘", undecided: "?" };
+  const MARK = data.marks; // each status in words with its symbol, from argmap/look.py
   const STATUSES = ["standing", "defeated", "undecided"];
 
   const mapBox = part("map");
@@ -44,7 +44,7 @@
   }
 
   function chip(status) {
-    return el("span", { class: `am-chip ${status}` }, `${SYMBOL[status]} ${status}`);
+    return el("span", { class: `am-chip ${status}` }, MARK[status]);
   }
 
   function plural(n, word) {
