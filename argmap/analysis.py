@@ -16,6 +16,7 @@ then let each view that shows it read it (docs/architecture.md).
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -31,7 +32,8 @@ from argmap.analyze import (
     Status,
     Unanswered,
 )
-from argmap.model import Debate, Relation, RelationKind
+from argmap.errors import ArgmapError, quote
+from argmap.model import Claim, Debate, Relation, RelationKind
 
 __all__ = [
     "Acceptance",
@@ -42,6 +44,7 @@ __all__ = [
     "SpeakerStats",
     "Status",
     "Unanswered",
+    "UnknownClaimError",
     "Why",
     "analyse",
 ]
@@ -62,6 +65,21 @@ class Link:
 
     id: str
     kind: RelationKind
+
+
+class UnknownClaimError(ArgmapError):
+    """A claim id that the debate does not have; `hint` suggests what was meant, if anything."""
+
+    def __init__(self, claim: str, debate: Debate) -> None:
+        self.claim = claim
+        self.hint: str | None = None
+        if claim in debate.sources:
+            self.hint = f"{quote(claim)} is a source; `argmap show` takes a claim id"
+        else:
+            close = difflib.get_close_matches(claim, list(debate.claims), n=1, cutoff=0.6)
+            if close:
+                self.hint = f"did you mean {quote(close[0])}?"
+        super().__init__(f"no claim {quote(claim)} in {debate.file}")
 
 
 class Analysis:
@@ -130,6 +148,13 @@ class Analysis:
             else:
                 out[c] = Why.ALL_ATTACKERS_DEFEATED if self.attackers[c] else Why.NO_ATTACKERS
         return out
+
+    def claim(self, claim_id: str) -> Claim:
+        """The claim with id `claim_id`; `UnknownClaimError` (with a did-you-mean) if none."""
+        try:
+            return self.debate.claims[claim_id]
+        except KeyError:
+            raise UnknownClaimError(claim_id, self.debate) from None
 
     def of(self, status: Status) -> list[str]:
         """The claims with `status`, in the order of the file."""

@@ -21,7 +21,7 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("loading", [r"argmap\.yamlnodes", r"argmap\.load(\..*)?", r"argmap\.files"]),
     ("analysis", [r"argmap\.analyze(\..*)?", r"argmap\.analysis"]),
     ("checking and looks", [r"argmap\.(expect|check|look|diagram)"]),
-    ("views", [r"argmap\.render(\..*)?", r"argmap\.convert(\..*)?"]),
+    ("views", [r"argmap\.render(\..*)?", r"argmap\.convert(\..*)?", r"argmap\.outputs"]),
     ("commands", [r"argmap\.watch", r"argmap\.cli(\..*)?", r"argmap\.__main__"]),
 ]
 # The package's front door re-exports the public API from every layer below the commands.

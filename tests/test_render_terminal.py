@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from rich.console import Console, RenderableType
 
 from argmap import Claim, Debate, Relation, RelationKind, load, loads
-from argmap.analysis import Analysis
+from argmap.analysis import Analysis, UnknownClaimError
 from argmap.analyze import Acceptance, Labelling, Status
-from argmap.render import UnknownClaimError, clean, report, terminal
+from argmap.render import clean, report, terminal
 
 from .conftest import DEBATES
 

@@ -1,16 +1,14 @@
-"""Reports on a debate, for people (`terminal`: rich renderables) and for tools (`report`: data).
+"""The views of a debate: reports for people (`terminal`) and for tools (`report`), diagrams
+(`dot`, `mermaid`, `html`, drawn by `image`) and their registry (`formats`).
 
 Nothing here prints. Everything taken from a debate file (claim text, ids, titles, names, urls)
 is data: `terminal` builds `rich.text.Text` objects, never markup strings, and passes every such
-string through `clean` first, so no file can style, link or move the cursor of a terminal.
+string through `clean` first, so no file can style, link or move the cursor of a terminal. This
+module itself holds only what the command line also needs before any view is imported: `clean`
+and the length of a summary's lists.
 """
 
 from __future__ import annotations
-
-import difflib
-
-from argmap.errors import ArgmapError, quote
-from argmap.model import Claim, Debate
 
 # How many items each list of a terminal summary shows unless asked for more (`--limit`).
 DEFAULT_LIMIT = 5
@@ -33,26 +31,3 @@ def clean(text: str) -> str:
     'a\\\\x1b[2Jb\\\\x09c\\nd\\\\x9b'
     """
     return text.translate(_ESCAPES)
-
-
-class UnknownClaimError(ArgmapError):
-    """A claim id that the debate does not have; `hint` suggests what was meant, if anything."""
-
-    def __init__(self, claim: str, debate: Debate) -> None:
-        self.claim = claim
-        self.hint: str | None = None
-        if claim in debate.sources:
-            self.hint = f"{quote(claim)} is a source; `argmap show` takes a claim id"
-        else:
-            close = difflib.get_close_matches(claim, list(debate.claims), n=1, cutoff=0.6)
-            if close:
-                self.hint = f"did you mean {quote(close[0])}?"
-        super().__init__(f"no claim {quote(claim)} in {debate.file}")
-
-
-def find_claim(debate: Debate, claim: str) -> Claim:
-    """The claim with id `claim`; `UnknownClaimError` (with a did-you-mean) if there is none."""
-    try:
-        return debate.claims[claim]
-    except KeyError:
-        raise UnknownClaimError(claim, debate) from None

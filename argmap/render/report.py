@@ -14,7 +14,6 @@ from typing import TypedDict
 from argmap.analysis import Analysis, Link, analyse
 from argmap.analyze import Status
 from argmap.model import Claim, Debate, RelationKind
-from argmap.render import find_claim
 
 # --- shapes ------------------------------------------------------------------------------------
 
@@ -320,9 +319,9 @@ def _cycle_starts(analysis: Analysis, shown: set[str]) -> list[str]:
 
 
 def show(debate: Debate | Analysis, claim_id: str) -> ShowJSON:
-    """One claim in context; `argmap.render.UnknownClaimError` if there is no such claim."""
+    """One claim in context; `argmap.analysis.UnknownClaimError` if there is no such claim."""
     analysis = analyse(debate)
-    return _show(analysis, find_claim(analysis.debate, claim_id))
+    return _show(analysis, analysis.claim(claim_id))
 
 
 def show_all(debate: Debate | Analysis) -> Iterator[ShowJSON]:

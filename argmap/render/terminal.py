@@ -330,7 +330,7 @@ def _node_label(node: NodeJSON) -> Text:
 def show(debate: Debate | Analysis, claim: str) -> RenderableType:
     """One claim in context: status and why, what it answers, what answers it, what it cites.
 
-    Raises `argmap.render.UnknownClaimError` when the debate has no such claim.
+    Raises `argmap.analysis.UnknownClaimError` when the debate has no such claim.
     """
     data = report.show(debate, claim)
     head = line(text(data["id"], "bold"))
