@@ -82,29 +82,35 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool =
     """Write `data` to `path` all at once: readers see the old file or the new, never a part.
 
     With `overwrite=False` an existing file is refused, atomically (no check-then-write race).
+    A symbolic link is written through: the regular file it names is replaced (the link stays a
+    link), and a device or pipe it names (`/dev/stdout`, `/proc/self/fd/1`) is written to. A new
+    file gets the permissions the umask allows, as any program's new file does; a replaced file
+    keeps its own.
     """
     target = Path(path)
+    if target.is_symlink():
+        target = _through_link(target)
     folder = target.parent
     if not folder.is_dir():
         if folder.exists():
             raise OutputError(f"{folder} is a file, not a folder; choose another place to write")
         raise OutputError(f"{folder} does not exist; create the folder first")
     try:
-        mode = target.stat().st_mode
+        mode = Path(path).stat().st_mode
     except OSError:
         mode = None
     if mode is not None and stat.S_ISDIR(mode):
-        raise OutputError(f"{target} is a folder; name a file inside it")
+        raise OutputError(f"{path} is a folder; name a file inside it")
     if mode is not None and not stat.S_ISREG(mode):
         # A device or a pipe (/dev/null, /dev/stdout): renaming over it would replace the device
         # with a file, so it is written to, which is all such a target can be.
         if not overwrite:
-            raise OutputError(f"{target} already exists; choose another name or remove it first")
+            raise OutputError(f"{path} already exists; choose another name or remove it first")
         try:
-            with target.open("wb") as f:
+            with Path(path).open("wb") as f:
                 f.write(data)
         except OSError as e:
-            raise OutputError(f"cannot write {target}: {e.strerror or e}") from e
+            raise OutputError(f"cannot write {path}: {e.strerror or e}") from e
         return
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
@@ -112,8 +118,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool =
         raise OutputError(f"cannot write in {folder}: {e.strerror or e}") from e
     try:
         with os.fdopen(fd, "wb") as f:
+            os.fchmod(f.fileno(), stat.S_IMODE(mode) if mode is not None else _new_file_mode())
             f.write(data)
-        Path(tmp).chmod(0o644)
         if overwrite:
             Path(tmp).replace(target)
         else:
@@ -121,10 +127,31 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool =
                 os.link(tmp, target)  # fails if the target exists, unlike a rename
             except FileExistsError:
                 raise OutputError(
-                    f"{target} already exists; choose another name or remove it first"
+                    f"{path} already exists; choose another name or remove it first"
                 ) from None
     except OSError as e:
-        raise OutputError(f"cannot write {target}: {e.strerror or e}") from e
+        raise OutputError(f"cannot write {path}: {e.strerror or e}") from e
     finally:
         with contextlib.suppress(FileNotFoundError):
             Path(tmp).unlink()
+
+
+def _through_link(link: Path) -> Path:
+    """Where writing to the symbolic link `link` should go: the path of the file it names, when
+    that is a real path (the file itself, or a file yet to be made in an existing folder);
+    otherwise the link, which is then written through as it is (a pipe behind /proc/self/fd/1
+    has no path)."""
+    real = Path(os.path.realpath(link))
+    try:
+        if real.exists():
+            return real if real.samefile(link) else link
+    except OSError:
+        return link
+    return real if real.parent.is_dir() else link
+
+
+def _new_file_mode() -> int:
+    """The permissions of a new file under the process's umask (0o644 under the usual 022)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask

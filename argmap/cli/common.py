@@ -265,5 +265,11 @@ def load_debate(file: Path) -> Debate:
 
 
 def same_file(output: str, other: str) -> bool:
-    """Whether OUT names the file `other` (neither being `-`)."""
-    return output != "-" and other != "-" and Path(output).resolve() == Path(other).resolve()
+    """Whether OUT is the file `other` (neither being `-`), by what the two are, not by their
+    names: a hard link, a bind mount or a symbolic link to the input is the input."""
+    if output == "-" or other == "-":
+        return False
+    try:
+        return Path(output).samefile(other)
+    except OSError:  # OUT does not exist yet (or cannot be looked at): compare where it would be
+        return Path(output).resolve() == Path(other).resolve()
