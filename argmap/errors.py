@@ -176,6 +176,20 @@ class OutputError(ArgmapError):
     """An output could not be written; the message says what to do."""
 
 
+class Stopped(BaseException):
+    """The command was told to stop by a signal (SIGTERM, SIGHUP). Like Ctrl-C's
+    `KeyboardInterrupt`, it is not an error of the input: it unwinds every `finally` and
+    `except BaseException` on its way out, so `dot` is killed and no temporary file is left,
+    and the command exits with 128 + the signal's number."""
+
+    def __init__(self, signum: int) -> None:
+        import signal
+
+        super().__init__(signum)
+        self.signum = signum
+        self.name = signal.Signals(signum).name
+
+
 class DiagramError(ArgmapError):
     """A diagram cannot be drawn as asked (an unknown claim to focus on, an unknown format, a
     Graphviz that is missing or failed); the message says what to do."""

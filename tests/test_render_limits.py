@@ -24,6 +24,7 @@ from typer.testing import CliRunner
 from argmap import loads
 from argmap.cli import app
 from argmap.errors import DiagramError
+from argmap.render import image
 from argmap.render.formats import render
 from argmap.render.image import BITMAP_LIMIT, draw_image, render_image
 
@@ -136,6 +137,67 @@ def test_ctrl_c_stops_dot_and_keeps_the_previous_output(tmp_path: Path, previous
     while Path(f"/proc/{dot_pid}").exists() and "Z" not in state(dot_pid):
         assert time.monotonic() < deadline, "dot outlived argmap"
         time.sleep(0.02)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["TERM", "HUP"])
+def test_sigterm_and_sighup_stop_dot_and_keep_the_previous_output(
+    tmp_path: Path, previous: Path, signum: signal.Signals
+) -> None:
+    pid_file = tmp_path / "dot.pid"
+    folder = fake_dot(tmp_path / "bin", f"echo $$ > {pid_file}\nexec sleep 30")
+    env = {**os.environ, "PATH": f"{folder}{os.pathsep}{os.environ['PATH']}", "NO_COLOR": "1"}
+    argmap = subprocess.Popen(
+        [sys.executable, "-m", "argmap", "render", str(DEBATE), "-o", str(previous)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not pid_file.exists() or not pid_file.read_text().strip():
+            assert time.monotonic() < deadline, "dot never started"
+            time.sleep(0.02)
+        dot_pid = int(pid_file.read_text())
+        argmap.send_signal(signum)
+        _, stderr = argmap.communicate(timeout=20)
+    finally:
+        argmap.kill()
+    assert (argmap.returncode, stderr.decode()) == (
+        128 + signum,
+        f"argmap: error: stopped by {signum.name}; nothing was written\n",
+    )
+    assert_untouched(previous)
+    deadline = time.monotonic() + 5
+    while Path(f"/proc/{dot_pid}").exists() and "Z" not in state(dot_pid):
+        assert time.monotonic() < deadline, "dot outlived argmap"
+        time.sleep(0.02)
+
+
+def test_a_dot_that_writes_without_end_is_stopped(
+    tmp_path: Path, previous: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(image, "MAX_DRAWING", 1 << 20)  # 1 MiB: the test need not make 512
+    fake_dot(tmp_path / "bin", "exec cat /dev/zero", monkeypatch)
+    result = runner.invoke(app, ["render", str(DEBATE), "-o", str(previous)])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "argmap: error: Graphviz's `dot` wrote more than 1 MiB and was stopped; "
+        "nothing was written\n",
+    )
+    assert_untouched(previous)
+
+
+def test_a_dot_that_says_too_much_is_cut_short(
+    tmp_path: Path, previous: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 2 MB of messages on one line, then a failure: what argmap keeps and shows stays small.
+    fake_dot(tmp_path / "bin", "head -c 2000000 /dev/zero | tr '\\0' x >&2; exit 1", monkeypatch)
+    result = runner.invoke(app, ["render", str(DEBATE), "-o", str(previous)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"argmap: error: Graphviz's `dot` failed: {'x' * image.MAX_LINE}…; nothing was written\n"
+    )
+    assert_untouched(previous)
 
 
 def state(pid: int) -> str:

@@ -9,11 +9,20 @@ that order, which is the order `argmap --help` lists them in.
 
 from __future__ import annotations
 
+import sys
+
 from argmap.cli import convert, diagrams, reports
-from argmap.cli.common import app
+from argmap.cli.common import app, fail, stop_on_signals
+from argmap.errors import Stopped
 
 __all__ = ["app", "convert", "diagrams", "main", "reports"]
 
 
 def main() -> None:
-    app()
+    """The `argmap` program: the app, stopped cleanly by SIGTERM and SIGHUP as by Ctrl-C."""
+    stop_on_signals()
+    try:
+        app()
+    except Stopped as e:  # a command that has nothing to clean up, or `watch`
+        fail(f"stopped by {e.name}")
+        sys.exit(128 + e.signum)

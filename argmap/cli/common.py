@@ -25,7 +25,7 @@ from rich.text import Text
 
 from argmap import __version__
 from argmap.check import check
-from argmap.errors import ArgmapError, DebateError, Diagnostic, Severity
+from argmap.errors import ArgmapError, DebateError, Diagnostic, Severity, Stopped
 from argmap.load import DEFAULT_MAX_BYTES, format_size, parse_size
 from argmap.model import Debate
 from argmap.render import clean
@@ -146,19 +146,37 @@ def explain(error: ArgmapError) -> None:
 
 
 @contextmanager
-def reported(interrupted: str | None = None) -> Iterator[None]:
+def reported(stopped: str | None = None) -> Iterator[None]:
     """The one place a command's library errors become messages and exit codes: any
-    `ArgmapError` is explained (`explain`) and exits 1. With `interrupted`, Ctrl-C prints it
-    and exits 130."""
+    `ArgmapError` is explained (`explain`) and exits 1. With `stopped` (what stopping leaves
+    behind, say "nothing was written"), Ctrl-C says `interrupted; STOPPED` and exits 130, and
+    SIGTERM or SIGHUP (`Stopped`) say `stopped by SIGTERM; STOPPED` and exit 128 + the signal."""
     try:
         yield
     except ArgmapError as e:
         explain(e)
         raise typer.Exit(1) from None
     except KeyboardInterrupt:
-        if interrupted is None:
+        if stopped is None:
             raise
-        raise fail(interrupted, 130) from None
+        raise fail(f"interrupted; {stopped}", 130) from None
+    except Stopped as e:
+        if stopped is None:
+            raise
+        raise fail(f"stopped by {e.name}; {stopped}", 128 + e.signum) from None
+
+
+def stop_on_signals() -> None:
+    """Make SIGTERM and SIGHUP stop a command as Ctrl-C does (`Stopped`), so that what it
+    started (a `dot`, a temporary file) is cleaned up on the way out."""
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise Stopped(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
 
 
 # --- global options ----------------------------------------------------------------------------

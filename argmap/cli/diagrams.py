@@ -210,7 +210,7 @@ def render_command(
     fmt, options = _diagram_setup(
         file, output, format, direction, sources, focus, depth, speaker, unanswered, cluster, theme
     )
-    with reported(interrupted="interrupted; nothing was written"):
+    with reported(stopped="nothing was written"):
         _draw(file, output, fmt, options, timeout)
 
 
