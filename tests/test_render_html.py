@@ -13,6 +13,7 @@ import pytest
 
 from argmap import load, loads
 from argmap.diagram import DiagramOptions
+from argmap.errors import DiagramError
 from argmap.look import THEMES, Theme
 from argmap.render.formats import render
 from argmap.render.html import _svg_body, dark_rules, page_data, to_html
@@ -225,7 +226,7 @@ def test_page_for_every_option_set_is_complete(tmp_path: Path) -> None:
 
 
 def test_to_html_wants_graphviz_svg() -> None:
-    with pytest.raises(ValueError, match="Graphviz wrote no <svg> element"):
+    with pytest.raises(DiagramError, match="Graphviz's `dot` wrote no <svg> element"):
         to_html(load(SEED), "not svg")
 
 

@@ -75,12 +75,22 @@ UnansweredOption = Annotated[
 ]
 ClusterOption = Annotated[Cluster | None, typer.Option("--cluster", help="Group claims: speakers.")]
 ThemeOption = Annotated[ThemeName, typer.Option("--theme", help="light or dark.")]
+
+
+def _seconds(value: float) -> float:
+    """A number of seconds: finite (infinity or 1e400 would overflow the clocks that use it)."""
+    if not math.isfinite(value):
+        raise typer.BadParameter(f"{value} is not a number of seconds; give a finite number")
+    return value
+
+
 TimeoutOption = Annotated[
     float,
     typer.Option(
         "--timeout",
         min=0,
         metavar="SECONDS",
+        callback=_seconds,
         help="Stop Graphviz after this long (0: no limit).",
     ),
 ]
@@ -229,7 +239,10 @@ def watch_command(
     theme: ThemeOption = ThemeName.LIGHT,
     timeout: TimeoutOption = DOT_TIMEOUT,
     interval: Annotated[
-        float, typer.Option("--interval", min=0.05, help="Seconds between looks at FILE.")
+        float,
+        typer.Option(
+            "--interval", min=0.05, callback=_seconds, help="Seconds between looks at FILE."
+        ),
     ] = 0.5,
 ) -> None:
     """Draw the debate now and again whenever FILE changes, until Ctrl-C.

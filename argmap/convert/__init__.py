@@ -205,3 +205,5 @@ def parse_json(data: bytes, what: str) -> Any:
         raise ConvertError(message, e.lineno, e.colno) from None
     except RecursionError:
         raise ConvertError(f"the JSON is nested too deeply to be {what}") from None
+    except ValueError as e:  # Python reads no integer of more than 4,300 digits
+        raise ConvertError(f"the JSON holds a number too long to read ({e})") from None

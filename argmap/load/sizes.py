@@ -32,7 +32,10 @@ def parse_size(text: str) -> int:
             f"{quote(text)} is not a size: write a number of bytes, or a number with "
             "KB, MB, GB, KiB, MiB or GiB (0: no limit)"
         )
-    return int(float(m[1]) * _UNITS[m[2]])
+    size = int(float(m[1]) * _UNITS[m[2]])
+    if size == 0 and float(m[1]) != 0:  # 0.5 bytes is not "no limit"
+        raise ValueError(f"{quote(text)} is less than one byte; give at least 1 (0: no limit)")
+    return size
 
 
 def format_size(n: int) -> str:

@@ -137,7 +137,12 @@ def render(
     if fmt == "html":
         from argmap.render.html import to_html
 
-        svg = draw_image(dot, "svg", chosen, timeout).data.decode("utf-8")
+        try:
+            svg = draw_image(dot, "svg", chosen, timeout).data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise DiagramError(
+                "Graphviz's `dot` wrote an SVG that is not UTF-8 text; nothing was written"
+            ) from None
         return Rendered(to_html(analysis, svg).encode("utf-8"), chosen, large)
     image = draw_image(dot, fmt, chosen, timeout)
     return Rendered(image.data, chosen, large, image.scaled)

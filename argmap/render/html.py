@@ -20,6 +20,7 @@ from typing import Any
 
 from argmap.analysis import Analysis, analyse
 from argmap.analyze import Status
+from argmap.errors import DiagramError
 from argmap.look import THEMES, Theme, mark
 from argmap.model import Debate
 from argmap.render import report
@@ -84,7 +85,7 @@ def _svg_body(svg: str) -> str:
     fixed size (the page sizes and zooms it), and links that pass on no referrer."""
     start = svg.find("<svg")
     if start < 0:
-        raise ValueError("Graphviz wrote no <svg> element")
+        raise DiagramError("Graphviz's `dot` wrote no <svg> element; nothing was written")
     body = re.sub(r"<!--.*?-->\n?", "", svg[start:], flags=re.DOTALL)
     body = re.sub(r'^<svg width="[^"]*" height="[^"]*"\s*', "<svg ", body, count=1)
     return body.replace("<a xlink:href=", '<a rel="noopener noreferrer" xlink:href=').strip()

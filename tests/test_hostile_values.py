@@ -1,0 +1,68 @@
+"""Values that used to end in a traceback now end in one line that says what is wrong, and an
+exit status: 2 for an option, 1 for input (docs/robustness.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from argmap.cli import app
+
+from .conftest import ROOT
+from .test_render_limits import fake_dot
+
+DEBATE = ROOT / "debates/lossy-compression.yaml"
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("value", ["inf", "1e400", "nan"])
+@pytest.mark.parametrize("option", ["--timeout", "--interval"])
+def test_a_time_that_is_not_finite_is_a_usage_error(
+    tmp_path: Path, option: str, value: str
+) -> None:
+    command = "render" if option == "--timeout" else "watch"
+    argv = [command, str(DEBATE), "-o", str(tmp_path / "m.dot"), option, value]
+    result = runner.invoke(app, argv)
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for '{option}'" in result.stderr
+    assert not (tmp_path / "m.dot").exists()
+
+
+def test_a_size_below_one_byte_is_a_usage_error_not_no_limit() -> None:
+    result = runner.invoke(app, ["--max-size", "0.5", "check", str(DEBATE)])
+    assert result.exit_code == 2
+    assert "'0.5' is less than one byte; give at least 1 (0: no limit)" in result.stderr
+    assert runner.invoke(app, ["--max-size", "0", "check", str(DEBATE)]).exit_code == 0
+
+
+def test_a_json_number_too_long_to_read(tmp_path: Path) -> None:
+    source = tmp_path / "big.json"
+    number = "9" * 5000
+    source.write_text(f'{{"nodes": [{{"id": "a", "text": "A", "n": {number}}}], "edges": []}}')
+    result = runner.invoke(app, ["import", "json", str(source), "-o", str(tmp_path / "d.yaml")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"argmap: error: {source}: the JSON holds a number too long")
+    assert not (tmp_path / "d.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("script", "message"),
+    [
+        ("printf '\\377\\376<svg/>'", "wrote an SVG that is not UTF-8 text"),
+        ("printf 'not a drawing'", "wrote no <svg> element"),
+    ],
+)
+def test_a_dot_that_writes_no_svg_for_the_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str, message: str
+) -> None:
+    fake_dot(tmp_path / "bin", script, monkeypatch)
+    out = tmp_path / "m.html"
+    result = runner.invoke(app, ["render", str(DEBATE), "-o", str(out)])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"argmap: error: Graphviz's `dot` {message}; nothing was written\n",
+    )
+    assert not out.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["bin"]
