@@ -117,6 +117,17 @@ THEMES = {
     ),
 }
 
+# The marks in ASCII, for a terminal whose encoding has no `✔` (`LC_ALL=C`, latin-1): each is
+# still told apart from the others.
+ASCII = {
+    SYMBOL[Status.STANDING]: "+",
+    SYMBOL[Status.DEFEATED]: "x",
+    SEPARATOR: "-",
+    "\u2190": "<-",  # ← in `x ← y`
+    "\u2192": "->",  # →
+    "\u2026": "...",  # …
+}
+
 # The terminal's colours are the reader's own: named ANSI colours, which each terminal's theme
 # sets, rather than fixed ones that may not show on its background.
 TERMINAL_STATUS = {Status.STANDING: "green", Status.DEFEATED: "red", Status.UNDECIDED: "yellow"}

@@ -3,6 +3,10 @@ exit status: 2 for an option, 1 for input (docs/robustness.md)."""
 
 from __future__ import annotations
 
+import os
+import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -66,3 +70,87 @@ def test_a_dot_that_writes_no_svg_for_the_page(
     )
     assert not out.exists()
     assert [p.name for p in tmp_path.iterdir()] == ["bin"]
+
+
+# --- standard output that is closed, full, or cannot show a mark ---------------------------------
+
+
+def argmap_shell(
+    command: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`argmap ...` run by a shell, so that its redirections (`>&-`, `> /dev/full`) apply."""
+    argmap = f"{shlex.quote(sys.executable)} -m argmap"
+    return subprocess.run(
+        ["sh", "-c", command.replace("argmap", argmap, 1)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1", **(env or {})},
+        cwd=ROOT,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "argmap check -f json debates/lossy-compression.yaml >&-",
+        "argmap schema >&-",
+        "argmap summary debates/lossy-compression.yaml >&-",
+        "argmap render debates/lossy-compression.yaml -o - -f dot >&-",
+    ],
+)
+def test_a_closed_standard_output(command: str) -> None:
+    done = argmap_shell(command)
+    assert (done.returncode, done.stderr) == (
+        1,
+        "argmap: error: standard output is closed; nothing can be written to it\n",
+    )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "argmap --help > /dev/full",
+        "argmap summary debates/lossy-compression.yaml > /dev/full",
+        "argmap tree --format json debates/lossy-compression.yaml > /dev/full",
+        "argmap export debates/lossy-compression.yaml -o - --to json > /dev/full",
+    ],
+)
+def test_a_full_standard_output(command: str) -> None:
+    done = argmap_shell(command)
+    assert (done.returncode, done.stderr) == (
+        1,
+        "argmap: error: cannot write to standard output: No space left on device\n",
+    )
+
+
+def test_a_closed_standard_output_does_not_stop_a_command_that_writes_a_file(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "m.dot"
+    done = argmap_shell(f"argmap render debates/lossy-compression.yaml -o {out} >&-")
+    assert (done.returncode, done.stderr) == (0, f"wrote {out}\n")
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "ascii"])
+def test_a_terminal_without_the_marks_gets_them_in_ascii(encoding: str) -> None:
+    done = argmap_shell(
+        "argmap summary debates/retrieval-or-concepts.yaml",
+        {"PYTHONIOENCODING": encoding},
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[3] == "Status: + 10 standing, x 4 defeated, ? 0 undecided"
+    assert "  table-lookup x defeated <- backprop, not-recording" in lines
+    shown = argmap_shell(
+        "argmap show debates/retrieval-or-concepts.yaml lookup", {"PYTHONIOENCODING": encoding}
+    )
+    assert shown.stdout.splitlines()[0] == "lookup - flatbield - x defeated"
+
+
+def test_columns_beyond_any_terminal_are_capped() -> None:
+    done = argmap_shell(
+        "argmap tree debates/retrieval-or-concepts.yaml", {"COLUMNS": "99999999999"}
+    )
+    assert done.returncode == 0, done.stderr
+    assert max(len(line) for line in done.stdout.splitlines()) <= 1000

@@ -11,18 +11,36 @@ from __future__ import annotations
 
 import sys
 
-from argmap.cli import convert, diagrams, reports
-from argmap.cli.common import app, fail, stop_on_signals
-from argmap.errors import Stopped
+from argmap.cli import convert, diagrams, reports, streams
+from argmap.cli.common import app, explain, fail, stop_on_signals
+from argmap.errors import ArgmapError, Stopped
 
 __all__ = ["app", "convert", "diagrams", "main", "reports"]
 
 
 def main() -> None:
-    """The `argmap` program: the app, stopped cleanly by SIGTERM and SIGHUP as by Ctrl-C."""
+    """The `argmap` program: the app, stopped cleanly by SIGTERM and SIGHUP as by Ctrl-C, with
+    standard output guarded (`streams`): closed, full or unable to show a mark, it ends in one
+    line and exit status 1."""
     stop_on_signals()
+    streams.guard()
+    code = 0
     try:
-        app()
+        try:
+            app()
+        finally:
+            sys.stdout.flush()
+    except SystemExit as e:
+        code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
     except Stopped as e:  # a command that has nothing to clean up, or `watch`
         fail(f"stopped by {e.name}")
-        sys.exit(128 + e.signum)
+        code = 128 + e.signum
+    except ArgmapError as e:  # standard output failed outside a command's own reporting
+        explain(e)
+        streams.silence()
+        code = 1
+    except OSError as e:  # written to beneath the guard (click's own help, say)
+        fail(f"cannot write to standard output: {e.strerror or e}")
+        streams.silence()
+        code = 1
+    sys.exit(code)

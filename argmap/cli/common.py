@@ -65,16 +65,27 @@ DEBATE_SUFFIXES = (".yaml", ".yml")
 # --- consoles ----------------------------------------------------------------------------------
 
 
+# The widest a report is laid out, whatever COLUMNS says: no terminal is wider, and laying text
+# out for COLUMNS=99999999999 would take all the memory there is.
+MAX_WIDTH = 1000
+
+
 def screen(stderr: bool = False, soft_wrap: bool = False) -> Console:
-    """A console for reports. It wraps to the terminal's width; NO_COLOR (set and not empty)
-    turns off every style, bold included, so no escape code is written at all. Consoles are made
-    when used, not at import, so each run sees its own stdout, terminal and settings."""
+    """A console for reports. It wraps to the terminal's width (at most `MAX_WIDTH`); NO_COLOR
+    (set and not empty) turns off every style, bold included, so no escape code is written at
+    all. Consoles are made when used, not at import, so each run sees its own stdout, terminal
+    and settings."""
     plain = bool(os.environ.get("NO_COLOR"))
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
     return Console(
         stderr=stderr,
         highlight=False,
         soft_wrap=soft_wrap,
         color_system=None if plain else "auto",
+        width=MAX_WIDTH if columns > MAX_WIDTH else None,
     )
 
 
