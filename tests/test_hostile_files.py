@@ -89,3 +89,19 @@ def test_outputs_follow_the_umask_and_keep_their_mode(tmp_path: Path) -> None:
     drawn.chmod(0o640)
     assert runner.invoke(app, ["render", str(DEBATE), "-o", str(drawn)]).exit_code == 0
     assert stat.S_IMODE(drawn.stat().st_mode) == 0o640
+
+
+def test_a_line_break_in_a_file_name_cannot_forge_a_line(tmp_path: Path) -> None:
+    broken = tmp_path / "x\nFAKE: ok.yaml"
+    broken.write_text("title: T\nclaims:\n  a: {text: A, rebuts: nope}\n")
+    result = runner.invoke(app, ["check", str(broken)], env={"NO_COLOR": "1"})
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert not any(line.startswith("FAKE") for line in lines), lines
+    assert lines[0].startswith(f"{tmp_path}/x\\nFAKE: ok.yaml:3:")
+    good = tmp_path / "y\nFAKE: 0 errors.yaml"
+    good.write_text("title: T\nclaims:\n  a: {text: A}\n")
+    result = runner.invoke(app, ["check", str(good)], env={"NO_COLOR": "1"})
+    assert result.stdout.splitlines()[0] == f"{tmp_path}/y\\nFAKE: 0 errors.yaml: ok: " + (
+        "1 claim, 0 relations, 0 speakers, 0 sources"
+    )

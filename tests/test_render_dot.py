@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -50,7 +51,7 @@ def test_every_debate_renders_to_svg_with_exactly_its_claims(path: Path) -> None
     assert set(claims) == set(d.claims)
     for ident, cls in claims.items():
         assert status[ident].value in cls
-    assert {i for i, c in classes.items() if "legend" in c} == {"legend"}
+    assert {i for i, c in classes.items() if "legend" in c} == {"#legend"}
 
 
 @pytest.mark.parametrize("path", DEBATES, ids=lambda p: p.name)
@@ -150,7 +151,7 @@ def test_the_readme_diagram_is_current() -> None:
     d = load(ROOT / "debates/lossy-compression.yaml")
     assert (ROOT / "docs/lossy-compression.dot").read_text() == to_dot(d)
     svg = (ROOT / "docs/lossy-compression.svg").read_bytes()
-    assert set(svg_classes(svg)) == {*d.claims, "legend"}
+    assert set(svg_classes(svg)) == {*d.claims, "#legend"}
 
 
 def test_large_maps_bound_the_placement_step_and_say_so() -> None:
@@ -163,3 +164,17 @@ def test_large_maps_bound_the_placement_step_and_say_so() -> None:
     assert "nslimit=0.05, nslimit1=0.05, mclimit=0.5" in drawn.data.decode()
     small = render(load(DEBATES[0]), "dot")
     assert (small.engine, small.automatic) == ("dot", False)
+
+
+def test_no_claim_shares_an_element_id_with_what_graphviz_names() -> None:
+    # Graphviz names the graph `graph0`, edges `edge1`..., clusters `clust1`...: claims with
+    # those names, and `legend`, must not give the SVG (or the page) two elements with one id.
+    names = ["graph0", "edge1", "edge2", "clust1", "node1", "legend"]
+    claims = "".join(
+        f"  {n}: {{text: T, by: s{i % 2}, rebuts: graph0}}\n" for i, n in enumerate(names[1:])
+    )
+    d = loads(f"title: T\nclaims:\n  graph0: {{text: T, by: s0}}\n{claims}")
+    svg = render_image(to_dot(d, DiagramOptions(cluster_speakers=True)), "svg").decode()
+    ids = re.findall(r' id="([^"]*)"', svg)
+    assert sorted(i for i in ids if ids.count(i) > 1) == []
+    assert set(names) <= {i.replace("&#45;", "-") for i in ids}

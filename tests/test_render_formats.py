@@ -84,10 +84,10 @@ def test_svg_nodes_are_exactly_the_claims_with_their_classes(
     assert {i: c for i, c in nodes.items() if "claim" in c} == expected
     drawn_sources = {i for i, c in nodes.items() if "source" in c}
     assert drawn_sources == (set(d.sources) if sources else set())
-    assert {i for i, c in nodes.items() if "legend" in c} == {"legend"}
+    assert {i for i, c in nodes.items() if "legend" in c} == {"#legend"}
     # Anything else is a junction for undercut reasoning, named after its claim: one for each
     # undercut claim that answers another (undercutting an undercut claim is drawn to its junction).
-    others = set(nodes) - set(expected) - drawn_sources - {"legend"}
+    others = set(nodes) - set(expected) - drawn_sources - {"#legend"}
     undercut = {r.target for r in d.relations if r.kind.value == "undercuts"}
     answering = {
         r.source for r in d.relations if r.kind.value != "undercuts" or r.target not in undercut

@@ -28,7 +28,7 @@ from argmap.check import check
 from argmap.errors import ArgmapError, DebateError, Diagnostic, Severity, Stopped
 from argmap.load import DEFAULT_MAX_BYTES, format_size, parse_size
 from argmap.model import Debate
-from argmap.render import clean
+from argmap.render import clean_line
 from argmap.render.jsontext import to_json
 
 
@@ -108,7 +108,7 @@ def print_text(renderable: RenderableType) -> None:
 def wrote(output: str) -> None:
     """`wrote OUT` on stderr, after a file is written (nothing for `-`, standard output)."""
     if output != "-":
-        err().print(Text.assemble("wrote ", (clean(output), "bold")))
+        err().print(Text.assemble("wrote ", (clean_line(output), "bold")))
 
 
 # --- errors and diagnostics --------------------------------------------------------------------
@@ -128,15 +128,15 @@ def styled(d: Diagnostic) -> Text:
     hint, with the location bold and the severity in colour."""
     colour = "red" if d.severity is Severity.ERROR else "yellow"
     text = Text.assemble(
-        (clean(d.location), "bold"),
+        (clean_line(d.location), "bold"),
         ": ",
         (f"{d.severity}[{d.code}]", f"bold {colour}"),
         ": ",
-        clean(d.message),
+        clean_line(d.message),
     )
     if d.hint:
         text.append("\n")
-        text.append(f"  hint: {clean(d.hint)}", "cyan")
+        text.append(f"  hint: {clean_line(d.hint)}", "cyan")
     return text
 
 
@@ -153,7 +153,7 @@ def explain(error: ArgmapError) -> None:
         print_diagnostics(error.diagnostics)
         return
     hint = getattr(error, "hint", None)
-    fail(clean(str(error)), hint=None if hint is None else clean(hint))
+    fail(clean_line(str(error)), hint=None if hint is None else clean_line(hint))
 
 
 @contextmanager
@@ -275,7 +275,7 @@ def debate_files(paths: list[Path]) -> list[Path]:
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
             if not found:
-                raise fail(f"no .yaml files in the folder {clean(str(p))}", 2)
+                raise fail(f"no .yaml files in the folder {clean_line(str(p))}", 2)
             files.extend(found)
         else:
             files.append(p)

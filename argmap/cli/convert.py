@@ -27,7 +27,7 @@ from argmap.cli.common import (
 from argmap.errors import ArgmapError, OutputError
 from argmap.files import TooLarge, open_for_reading, read_at_most, write_atomic
 from argmap.load import format_size
-from argmap.render import clean
+from argmap.render import clean, clean_line
 
 if TYPE_CHECKING:
     from argmap.convert import Converter
@@ -106,9 +106,9 @@ def import_command(
     if converter is None:
         raise fail(_unknown_converter(format, IMPORTERS), 2)
     if output != "-" and Path(output).suffix not in DEBATE_SUFFIXES:
-        raise fail(f"{clean(output)}: a debate file ends in .yaml or .yml (or use -o -)", 2)
+        raise fail(f"{clean_line(output)}: a debate file ends in .yaml or .yml (or use -o -)", 2)
     if same_file(output, input):
-        raise fail(f"{clean(output)} is the file being imported; choose another OUT")
+        raise fail(f"{clean_line(output)} is the file being imported; choose another OUT")
     name = "<stdin>" if input == "-" else input
     with reported():
         data = _input_bytes(input)
@@ -136,11 +136,11 @@ def import_command(
                 raise
             raise OutputError(f"{e} (or pass --force to overwrite it)") from None
     console = err()
-    console.print(clean(mapped_line(imported.mapped)))
+    console.print(clean_line(mapped_line(imported.mapped)))
     if imported.skipped:
         console.print(f"Not mapped, or mapped with a loss ({len(imported.skipped)}):")
         for line in imported.skipped:
-            console.print(Text(f"  - {clean(line)}"))
+            console.print(Text(f"  - {clean_line(line)}"))
     print_diagnostics(result.diagnostics)  # warnings only: errors were handled above
     wrote(output)
 
@@ -181,7 +181,7 @@ def export_command(
             2,
         )
     if same_file(output, str(file)):
-        raise fail(f"{clean(output)} is the debate file itself; choose another OUT")
+        raise fail(f"{clean_line(output)} is the debate file itself; choose another OUT")
     with reported():
         data = converter.write(load_debate(file))
         if output == "-":

@@ -25,7 +25,7 @@ from argmap.cli.common import (
 )
 from argmap.errors import ArgmapError
 from argmap.files import write_atomic
-from argmap.render import clean
+from argmap.render import clean, clean_line
 from argmap.render.image import DOT_TIMEOUT
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ def _diagram_setup(
     if to_stdout and fmt.binary:
         raise fail(f"{fmt.name.upper()} is binary: write it to a file with -o FILE", 2)
     if same_file(output, str(file)):
-        raise fail(f"{clean(output)} is the debate file itself; choose another OUT")
+        raise fail(f"{clean_line(output)} is the debate file itself; choose another OUT")
     if fmt.name == "html" and theme is not ThemeName.LIGHT:
         err().print(
             "argmap: note: an HTML map follows the reader's own light or dark setting; "
@@ -258,7 +258,7 @@ def watch_command(
     )
     if output == "-":
         raise fail("watch writes to a file: give -o OUT", 2)
-    err().print(Text.assemble("watching ", (clean(str(file)), "bold"), "; Ctrl-C stops"))
+    err().print(Text.assemble("watching ", (clean_line(str(file)), "bold"), "; Ctrl-C stops"))
     try:
         watch(file, lambda: _draw_again(file, output, fmt, options, timeout), interval)
     except KeyboardInterrupt:

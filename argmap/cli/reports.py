@@ -34,7 +34,7 @@ from argmap.cli.common import (
 )
 from argmap.files import write_atomic
 from argmap.load import Result
-from argmap.render import DEFAULT_LIMIT, clean
+from argmap.render import DEFAULT_LIMIT, clean_line
 
 
 class CheckFormat(StrEnum):
@@ -90,7 +90,9 @@ def check_command(
             print_diagnostics(r.diagnostics, console)
             if r.debate is not None and not quiet:
                 console.print(
-                    Text.assemble((clean(r.file), "bold"), ": ", ("ok", "green"), ": ", _summary(r))
+                    Text.assemble(
+                        (clean_line(r.file), "bold"), ": ", ("ok", "green"), ": ", _summary(r)
+                    )
                 )
         tally = (
             f"{_counts(len(results), 'file')} checked: "

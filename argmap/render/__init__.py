@@ -31,3 +31,13 @@ def clean(text: str) -> str:
     'a\\\\x1b[2Jb\\\\x09c\\nd\\\\x9b'
     """
     return text.translate(_ESCAPES)
+
+
+def clean_line(text: str) -> str:
+    """`clean`, with line breaks made visible too (`\\n`): for what must stay on one line, such
+    as a file's name in `path: ok` or `path:3:1: error`, so that no name can forge a line.
+
+    >>> clean_line("x\\nFAKE: ok.yaml")
+    'x\\\\nFAKE: ok.yaml'
+    """
+    return clean(text).replace("\n", "\\n")

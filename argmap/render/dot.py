@@ -12,6 +12,7 @@ drawing's structure.
 
 from __future__ import annotations
 
+import itertools
 import re
 import textwrap
 import unicodedata
@@ -111,11 +112,15 @@ def _dot(
     theme = THEMES[options.theme]
     quiet = analysis.unanswered_ids
     junctions = set(drawing.junctions)
+    edges = itertools.count(1)
     out = [
         "digraph argmap {",
         "  graph ["
         + ", ".join(
             [
+                # Every element argmap names has an id with a `#`, which no claim id can hold,
+                # so no claim (`graph0`, `edge1`, `clust1`, `legend`) shares an id with one.
+                'id="#graph"',
                 f"rankdir={drawing.flow}",
                 f"bgcolor={quoted(theme.background)}",
                 f"fontcolor={quoted(theme.text)}",
@@ -142,7 +147,7 @@ def _dot(
             out.append(f"  subgraph cluster_{n} {{")
             out.append(
                 f"    label=<{text(speaker)}>; style=rounded; color={quoted(theme.muted)}; "
-                f"class={quoted('speaker')}"
+                f"class={quoted('speaker')}; id={quoted(f'#speaker{n}')}"
             )
             indent = "    "
         for c in members:
@@ -156,8 +161,8 @@ def _dot(
             f"color={quoted(theme.muted)}]"
         )
         out.append(
-            f'  {quoted(c)} -> {quoted(c + "#reasoning")} [class="reasoning", '
-            f"arrowhead=none, color={quoted(theme.muted)}]"
+            f"  {quoted(c)} -> {quoted(c + '#reasoning')} [id={quoted(f'#edge{next(edges)}')}, "
+            f'class="reasoning", arrowhead=none, color={quoted(theme.muted)}]'
         )
     # Rebuttals and supports grouped by the claim that makes them, from its junction when its
     # reasoning is undercut; then the undercuts, each at the reasoning it attacks.
@@ -168,11 +173,11 @@ def _dot(
     for source, targets in answers.items():
         tail = source + "#reasoning" if source in junctions else source
         for target, kind in targets:
-            out.append(_edge(tail, target, kind, theme))
+            out.append(_edge(tail, target, kind, theme, next(edges)))
     for r in drawing.relations:
         if r.kind is RelationKind.UNDERCUTS:
             head = r.target + "#reasoning" if r.target in junctions else r.target
-            out.append(_edge(r.source, head, "undercuts", theme))
+            out.append(_edge(r.source, head, "undercuts", theme, next(edges)))
     for s in (debate.sources[s] for s in drawing.sources):
         lines = [f"<B>{text(s.title or s.url or s.id)}</B>"]
         if s.author:
@@ -193,7 +198,7 @@ def _dot(
     if options.sources:
         for c in drawing.claims:
             for cite in debate.claims[c].cites:
-                out.append(_edge(c, cite.source, "cites", theme))
+                out.append(_edge(c, cite.source, "cites", theme, next(edges)))
     cites = any(debate.claims[c].cites for c in drawing.claims)
     out.extend(_legend(analysis, drawing, options, theme, cites))
     out.append("}")
@@ -235,10 +240,11 @@ def _claim_node(
     return f"{quoted(ident)} [{', '.join(attrs)}]"
 
 
-def _edge(tail: str, head: str, kind: str, theme: Theme) -> str:
+def _edge(tail: str, head: str, kind: str, theme: Theme, number: int) -> str:
     look = EDGES[kind]
     return (
-        f"  {quoted(tail)} -> {quoted(head)} [class={quoted(kind)}, style={look.line}, "
+        f"  {quoted(tail)} -> {quoted(head)} [id={quoted(f'#edge{number}')}, "
+        f"class={quoted(kind)}, style={look.line}, "
         f"arrowhead={ARROWHEADS[look.head]}, color={quoted(theme.edge[kind])}, penwidth="
         f"{'2.2' if kind == 'undercuts' else '1.2'}]"
     )
@@ -280,7 +286,7 @@ def _legend(
         "  subgraph legend {",
         "    rank=min",
         # '#' cannot occur in a claim id, so the legend never collides with a claim.
-        f'    "#legend" [id="legend", class="legend", shape=box, style="rounded,filled", '
+        f'    "#legend" [id="#legend", class="legend", shape=box, style="rounded,filled", '
         f"color={quoted(theme.muted)}, fillcolor={quoted(theme.panel)}, fontsize=10, "
         f"label={table}]",
         "  }",
