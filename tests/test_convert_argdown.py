@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import random
+import re
 import shutil
 import subprocess
 from typing import Any
@@ -604,3 +605,12 @@ def test_any_bytes_read_or_are_refused(data: bytes) -> None:
         assert_valid(read(data, "p.json").debate)
     except ConvertError as e:
         assert e.message
+
+
+def test_the_file_holds_no_byte_a_terminal_would_obey() -> None:
+    # Control characters and bidirectional overrides stay in the data blocks, escaped as JSON;
+    # the statements leave them out (every other export escapes them too).
+    text = write_argdown(nasty_debate()).decode("utf-8")
+    unshown = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+    assert unshown.findall(text) == []
+    assert "control characters [2J" in text.replace("\\", "")

@@ -17,7 +17,9 @@ The mapping, in both directions (docs/formats.md says the same for users):
   than a letter, digit or space gets a backslash, which Argdown removes again. An Argdown
   statement is one line, so a line break in a claim is written as a space, and the exact text
   goes in the data block as `text` (so does a text with spaces at either end, which Argdown
-  keeps but a reader of its JSON cannot tell from the space Argdown itself leaves there).
+  keeps but a reader of its JSON cannot tell from the space Argdown itself leaves there, and a
+  text with control characters or bidirectional overrides, which the statement leaves out so
+  that the file holds no byte a terminal would obey).
 
 Reading Argdown JSON maps statements and arguments to claims, and `support`, `attack` and
 `undercut` relations to supports, rebuts and undercuts. Argdown's other relations (`entails`,
@@ -53,6 +55,9 @@ from argmap.model import (
 )
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# What a terminal or an editor acts on rather than shows: C0 and C1 controls (but the tab) and
+# the bidirectional overrides. Left out of a statement, kept exactly in its data block's `text`.
+_UNSHOWN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _ARROW = {
     RelationKind.SUPPORTS: "+>",
     RelationKind.REBUTS: "->",
@@ -66,8 +71,14 @@ _CLAIM_KEYS = {"by", "proponent", "tags", "note", "cites", "text"}
 
 
 def one_line(text: str) -> str:
-    """The text as one line: each line break becomes a space (an Argdown statement is one line)."""
-    return _LINE_BREAK.sub(" ", text)
+    """The text as one line: each line break becomes a space (an Argdown statement is one line),
+    and control characters and bidirectional overrides are left out, so that the file holds no
+    byte that a terminal showing it would obey (`\\x1bc` resets one).
+
+    >>> one_line("a\\nb\\x1bc\\u202ed")
+    'a bcd'
+    """
+    return _UNSHOWN.sub("", _LINE_BREAK.sub(" ", text))
 
 
 def escape(text: str) -> str:
