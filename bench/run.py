@@ -30,6 +30,7 @@ from typing import TextIO
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate
+from shapes import COMMANDS, SHAPES
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -156,9 +157,12 @@ def write_aif_file(path: Path, size: int) -> int:
 
 
 def prepare(tmp: str, sizes: list[int], aif: str) -> None:
-    """Write the synthetic debates and the AIF file; print the AIF file's claims."""
+    """Write the synthetic debates, the slow shapes and the AIF file; print the AIF file's
+    claims."""
     for n in sizes:
         (Path(tmp) / f"synthetic-{n}.yaml").write_text(generate(n))
+    for name, make in SHAPES.items():
+        (Path(tmp) / f"shape-{name}.yaml").write_text(make())
     print(write_aif_file(Path(aif), 10_000_000))
 
 
@@ -213,6 +217,11 @@ def main() -> None:
             row(f"`argmap render` SVG, {n:,} claims", svg, 1 if n > 1000 else few)
     imported = [*ARGMAP, "import", "aif", str(aif), "-o", str(tmp / "imported.yaml"), "--force"]
     row(f"`argmap import aif`, {aif.stat().st_size / 1e6:.1f} MB ({claims:,} claims)", imported)
+    for name, command in COMMANDS.items():
+        shape = tmp / f"shape-{name}.yaml"
+        argv = [*ARGMAP, *(str(shape) if a == "FILE" else a for a in command)]
+        size = f"{shape.stat().st_size / 1e6:.1f} MB"
+        row(f"`argmap {command[0]}` on {name} ({size})", argv, 1)
     if not args.no_label:
         label = [PY, "-c", LABEL_1M.format(bench=str(Path(__file__).resolve().parent))]
         row("status labelling, 1,000,000 claims (in process)", label, 1, inner=True)

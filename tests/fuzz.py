@@ -18,6 +18,7 @@ mutations and traceback, and its input is written to `--out` (default `out/fuzz/
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import random
 import re
@@ -329,6 +330,20 @@ def run_one(
     return failed(f"took {took:.1f} s") if took > slow else None
 
 
+def shapes() -> list[tuple[str, str]]:
+    """The slow shapes of bench/shapes.py, small, as more debates to damage: the fuzzer looks
+    for tracebacks in them (their speed is `make bench`'s to measure)."""
+    spec = importlib.util.spec_from_file_location("bench_shapes", ROOT / "bench/shapes.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return [
+        ("shape-long-word.yaml", module.long_word(20_000)),
+        ("shape-many-speakers.yaml", module.many_speakers(300)),
+        ("shape-many-sources.yaml", module.many_sources(300)),
+    ]
+
+
 def fuzz(
     iterations: int,
     seed: int = 0,
@@ -338,7 +353,7 @@ def fuzz(
     on_failure: Callable[[Failure], None] | None = None,
 ) -> Report:
     """Run `iterations` iterations (or just iteration `only`) in a temporary folder."""
-    sources = [(p.name, p.read_text(encoding="utf-8")) for p in DEBATES]
+    sources = [(p.name, p.read_text(encoding="utf-8")) for p in DEBATES] + shapes()
     report = Report()
     start = time.perf_counter()
     cwd = Path.cwd()

@@ -12,10 +12,10 @@ status and text, with status drawn as in argmap's diagrams; other tools ignore i
 from __future__ import annotations
 
 import json
-import textwrap
 from dataclasses import dataclass
 from typing import Any
 
+from argmap import layout
 from argmap.analysis import Analysis
 from argmap.analyze import Status
 from argmap.convert.nodelink import graph_data
@@ -108,11 +108,11 @@ def _data(key: str, v: Any, pad: str) -> str | None:
 
 def _label(node: dict[str, Any]) -> list[str]:
     if node["kind"] == "source":
-        return [node["id"], *textwrap.wrap(node["title"] or node["url"] or "", WRAP)]
+        return [node["id"], *layout.wrap(node["title"] or node["url"] or "", WRAP)]
     head = f" {SEPARATOR} ".join(p for p in (node["id"], node["by"], mark(node["status"])) if p)
     if node["unanswered"]:
         head += f" {SEPARATOR} {UNANSWERED}"
-    return [head, *textwrap.wrap(node["text"], WRAP)]
+    return [head, *layout.wrap(node["text"], WRAP)]
 
 
 def _shape(node: dict[str, Any]) -> str:

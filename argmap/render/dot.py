@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import itertools
 import re
-import textwrap
 import unicodedata
 
+from argmap import layout
 from argmap.analysis import Analysis, analyse
 from argmap.analyze import Status
 from argmap.diagram import DiagramOptions, Drawing, plan
@@ -79,7 +79,7 @@ def link(url: str, xml: bool = True) -> str | None:
 def wrap(value: str, width: int = WRAP) -> list[str]:
     lines: list[str] = []
     for paragraph in value.splitlines() or [""]:
-        lines.extend(textwrap.wrap(paragraph, width) or [""])
+        lines.extend(layout.wrap(paragraph, width) or [""])
     return lines
 
 
@@ -97,7 +97,7 @@ def to_dot(
     >>> from argmap import loads
     >>> d = loads("title: T\\nclaims:\\n  a: {text: A}\\n  b: {text: B, rebuts: a}\\n")
     >>> [line.strip()[:14] for line in to_dot(d).splitlines() if '"b" -> ' in line]
-    ['"b" -> "a" [cl']
+    ['"b" -> "a" [id']
     """
     analysis = analyse(debate)
     options = options or DiagramOptions()

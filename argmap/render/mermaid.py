@@ -37,9 +37,9 @@ flowchart BT
 from __future__ import annotations
 
 import re
-import textwrap
 from dataclasses import dataclass
 
+from argmap import layout
 from argmap.analysis import Analysis, analyse
 from argmap.analyze import Status
 from argmap.diagram import DiagramOptions, plan
@@ -289,7 +289,7 @@ def _label(lines: list[str]) -> str:
 
 
 def _wrap(text: str) -> list[str]:
-    return textwrap.wrap(text, width=WRAP, break_long_words=True, break_on_hyphens=False)
+    return layout.wrap(text, WRAP, break_on_hyphens=False)
 
 
 def to_mermaid(debate: Debate | Analysis, options: DiagramOptions | None = None) -> str:

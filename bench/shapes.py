@@ -1,0 +1,48 @@
+"""Small debates built to be slow: each shape once made a command take minutes or gigabytes
+(issue 15). `make bench` times each as a row, so that a path that turns quadratic again shows
+up as a number; `tests/fuzz.py` draws from them too.
+
+    python bench/shapes.py long-word > /tmp/long-word.yaml
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+
+def long_word(size: int = 8_000_000) -> str:
+    """One claim whose text is a single word of `size` characters, answered by another."""
+    return f"title: T\nclaims:\n  a: {{text: {'w' * size}}}\n  b: {{text: B, rebuts: a}}\n"
+
+
+def many_speakers(n: int = 20_000) -> str:
+    """`n` claims, each by a speaker of its own, all citing one source."""
+    lines = ["title: T", "speakers:", *(f"  s{i}:" for i in range(n))]
+    lines += ["sources:", "  src: {title: S}", "claims:"]
+    lines += [f"  c{i}: {{text: C{i}, by: s{i}, cites: [src]}}" for i in range(n)]
+    return "\n".join(lines) + "\n"
+
+
+def many_sources(n: int = 20_000) -> str:
+    """`n` claims, each citing a source of its own."""
+    lines = ["title: T", "sources:", *(f"  s{i}: {{title: S{i}}}" for i in range(n)), "claims:"]
+    lines += [f"  c{i}: {{text: C{i}, cites: [s{i}]}}" for i in range(n)]
+    return "\n".join(lines) + "\n"
+
+
+SHAPES: dict[str, Callable[[], str]] = {
+    "long-word": long_word,
+    "many-speakers": many_speakers,
+    "many-sources": many_sources,
+}
+
+# For each shape, the command `make bench` times on it (FILE stands for the file).
+COMMANDS: dict[str, list[str]] = {
+    "long-word": ["render", "FILE", "-o", "-", "-f", "dot"],
+    "many-speakers": ["summary", "FILE"],
+    "many-sources": ["render", "FILE", "-o", "-", "-f", "dot", "--sources"],
+}
+
+if __name__ == "__main__":
+    sys.stdout.write(SHAPES[sys.argv[1]]())
