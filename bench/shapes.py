@@ -31,7 +31,20 @@ def many_sources(n: int = 20_000) -> str:
     return "\n".join(lines) + "\n"
 
 
+def pairs_and_chain(pairs: int = 13, chain: int = 1_000) -> str:
+    """`pairs` pairs of claims that rebut each other, all rebutting the head of a chain of
+    `chain` rebuttals: 2**pairs preferred extensions above a chain that needs no search."""
+    lines = ["title: T", "claims:"]
+    for i in range(pairs):
+        lines.append(f"  p{i}a: {{text: A, rebuts: [p{i}b, c0]}}")
+        lines.append(f"  p{i}b: {{text: B, rebuts: [p{i}a, c0]}}")
+    lines += [f"  c{i}: {{text: C, rebuts: c{i + 1}}}" for i in range(chain - 1)]
+    lines.append(f"  c{chain - 1}: {{text: C}}")
+    return "\n".join(lines) + "\n"
+
+
 SHAPES: dict[str, Callable[[], str]] = {
+    "pairs-and-chain": pairs_and_chain,
     "long-word": long_word,
     "many-speakers": many_speakers,
     "many-sources": many_sources,
@@ -39,6 +52,7 @@ SHAPES: dict[str, Callable[[], str]] = {
 
 # For each shape, the command `make bench` times on it (FILE stands for the file).
 COMMANDS: dict[str, list[str]] = {
+    "pairs-and-chain": ["summary", "FILE"],
     "long-word": ["render", "FILE", "-o", "-", "-f", "dot"],
     "many-speakers": ["summary", "FILE"],
     "many-sources": ["render", "FILE", "-o", "-", "-f", "dot", "--sources"],

@@ -14,6 +14,10 @@ from argmap.analyze.graphs import Graph, attackers_of
 # Above these sizes the search for preferred extensions stops and says "not decided".
 MAX_CYCLE_CLAIMS = 24  # claims of one strongly connected part searched at once
 MAX_EXTENSIONS = 10_000  # combinations kept for one connected group of undecided claims
+# Steps of the search for one connected group (a claim weighed against one combination): a
+# bound on work, not on time, so that the same debate gets the same answer on every machine.
+# It stands for about two seconds; past it, the group is "not decided".
+MAX_STEPS = 2_000_000
 
 
 class Status(StrEnum):
@@ -123,6 +127,7 @@ def preferred_acceptance(
     undecided: Iterable[str],
     max_cycle: int = MAX_CYCLE_CLAIMS,
     max_extensions: int = MAX_EXTENSIONS,
+    max_steps: int = MAX_STEPS,
 ) -> dict[str, Acceptance]:
     """Credulous and sceptical acceptance under preferred semantics, for the undecided claims.
 
@@ -141,16 +146,60 @@ def preferred_acceptance(
     for group in _groups(att):
         sub = {c: att[c] for c in group}
         try:
-            extensions = _gf(sub, set(group), max_cycle, max_extensions)
+            out.update(_accept(sub, max_cycle, _Budget(max_steps, max_extensions)))
         except _TooLarge:
             out.update(dict.fromkeys(group, Acceptance(None, None)))
-            continue
-        for c in group:
-            out[c] = Acceptance(
-                credulous=any(c in e for e in extensions),
-                sceptical=all(c in e for e in extensions),
-            )
     return {c: out[c] for c in todo}
+
+
+def _accept(att: Mapping[str, set[str]], max_cycle: int, budget: _Budget) -> dict[str, Acceptance]:
+    """Credulous and sceptical acceptance of every claim of one connected group.
+
+    The strongly connected parts are taken in the order they attack each other (as `_gf`
+    does), and the preferred extensions grow part by part. Each part's choice depends on an
+    extension only through the claims that attack the part and their own attackers; so after
+    each part, every extension is cut down to what the parts still to come look at, and those
+    that become equal are kept once. A claim is credulously accepted when some extension holds
+    it as its part is decided, and sceptically when every one does: every extension so far
+    grows into at least one preferred extension, and all of them grow from one so far.
+    """
+    parts = _sccs(att)
+    outside = {c: att[c] - set(part) for part in parts for c in part}
+    looked_at = [{x for c in part for b in outside[c] for x in (b, *att[b])} for part in parts]
+    # What the parts after each one look at.
+    later: list[set[str]] = [set() for _ in parts]
+    for k in range(len(parts) - 2, -1, -1):
+        later[k] = later[k + 1] | looked_at[k + 1]
+    some: dict[str, bool] = {}
+    every: dict[str, bool] = {}
+    partial: set[frozenset[str]] = {frozenset()}
+    allowed = set(att)
+    for k, part in enumerate(parts):
+        budget.spend(len(partial) * len(part))
+        members = set(part)
+        keep = later[k]
+        grown: set[frozenset[str]] = set()
+        for ext in partial:
+            if len(part) == 1 and part[0] not in att[part[0]]:
+                found_all = _one(part[0], outside[part[0]], att, allowed, [frozenset()], ext)
+            else:
+                defeated = {c for c in part if outside[c] & ext}
+                alive = members - defeated
+                provisional = {
+                    c for c in alive if any(not (att[b] & ext) and b not in ext for b in outside[c])
+                }
+                sub = {c: att[c] & alive for c in alive}
+                found_all = _gf(sub, alive - provisional, max_cycle, budget)
+            for found in found_all:
+                for c in part:
+                    held = c in found
+                    some[c] = some.get(c, False) or held
+                    every[c] = every.get(c, True) and held
+                grown.add((ext | found) & keep)
+            if len(grown) > budget.extensions:
+                raise _TooLarge
+        partial = grown
+    return {c: Acceptance(credulous=some[c], sceptical=every[c]) for c in att}
 
 
 def _groups(att: Mapping[str, set[str]]) -> list[list[str]]:
@@ -218,8 +267,21 @@ def _sccs(att: Mapping[str, set[str]]) -> list[list[str]]:
     return out
 
 
+class _Budget:
+    """What one connected group may still spend: steps, and combinations kept."""
+
+    def __init__(self, steps: int, extensions: int) -> None:
+        self.steps = steps
+        self.extensions = extensions
+
+    def spend(self, steps: int) -> None:
+        self.steps -= steps
+        if self.steps < 0:
+            raise _TooLarge
+
+
 def _gf(
-    att: Mapping[str, set[str]], allowed: set[str], max_cycle: int, max_extensions: int
+    att: Mapping[str, set[str]], allowed: set[str], max_cycle: int, budget: _Budget
 ) -> list[frozenset[str]]:
     """Preferred extensions of the framework `att` whose members are all in `allowed`."""
     parts = _sccs(att)
@@ -229,6 +291,12 @@ def _gf(
     for part in parts:
         members = set(part)
         outside = {c: att[c] - members for c in part}  # attackers in earlier parts
+        budget.spend(len(partial) * len(part))
+        if len(part) == 1 and part[0] not in att[part[0]]:
+            # A claim in no cycle needs no search: each combination so far takes it in, or
+            # leaves it out, by what it holds of the claim's attackers.
+            partial = _one(part[0], outside[part[0]], att, allowed, partial)
+            continue
         grown: list[frozenset[str]] = []
         for ext in partial:
             defeated = {c for c in part if outside[c] & ext}
@@ -238,12 +306,37 @@ def _gf(
                 c for c in alive if any(not (att[b] & ext) and b not in ext for b in outside[c])
             }
             sub = {c: att[c] & alive for c in alive}
-            for found in _gf(sub, (alive - provisional) & allowed, max_cycle, max_extensions):
+            for found in _gf(sub, (alive - provisional) & allowed, max_cycle, budget):
                 grown.append(ext | found)
-                if len(grown) > max_extensions:
+                if len(grown) > budget.extensions:
                     raise _TooLarge
         partial = grown
     return partial
+
+
+def _one(
+    c: str,
+    outside: set[str],
+    att: Mapping[str, set[str]],
+    allowed: set[str],
+    partial: list[frozenset[str]],
+    context: frozenset[str] = frozenset(),
+) -> list[frozenset[str]]:
+    """Each combination of `partial`, with the claim `c` (in no cycle) added where it is
+    defended: what `_gf` finds for the part `{c}`, without a search. `c` is left out where one
+    of its attackers is in the combination (defeated), or where one is neither in it nor
+    attacked by it (not choosable yet). The combinations are read together with `context`,
+    the claims already chosen outside them (which are not added)."""
+    if c not in allowed:
+        return partial
+    grown = []
+    for ext in partial:
+        seen = ext | context
+        if outside & seen or any(not (att[b] & seen) for b in outside):
+            grown.append(ext)
+        else:
+            grown.append(ext | {c})
+    return grown
 
 
 def _preferred(
