@@ -43,7 +43,15 @@ def pairs_and_chain(pairs: int = 13, chain: int = 1_000) -> str:
     return "\n".join(lines) + "\n"
 
 
+def chain(n: int = 10_000) -> str:
+    """`n` replies, each rebutting the one before: a thread `n` deep."""
+    lines = ["title: T", "claims:", "  c0: {text: C0}"]
+    lines += [f"  c{i}: {{text: C{i}, rebuts: c{i - 1}}}" for i in range(1, n)]
+    return "\n".join(lines) + "\n"
+
+
 SHAPES: dict[str, Callable[[], str]] = {
+    "chain": chain,
     "pairs-and-chain": pairs_and_chain,
     "long-word": long_word,
     "many-speakers": many_speakers,
@@ -52,6 +60,7 @@ SHAPES: dict[str, Callable[[], str]] = {
 
 # For each shape, the command `make bench` times on it (FILE stands for the file).
 COMMANDS: dict[str, list[str]] = {
+    "chain": ["tree", "FILE", "--format", "json"],
     "pairs-and-chain": ["summary", "FILE"],
     "long-word": ["render", "FILE", "-o", "-", "-f", "dot"],
     "many-speakers": ["summary", "FILE"],

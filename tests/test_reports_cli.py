@@ -6,7 +6,6 @@ import io
 import json
 import shlex
 import shutil
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -193,33 +192,34 @@ def _node(id: str, relation: str | None, status: str, by: str, *children: Any) -
     }
 
 
+def _row(
+    ident: str, parent: int | None, depth: int, relation: str | None, status: str, by: str
+) -> dict[str, object]:
+    return {
+        "id": ident,
+        "parent": parent,
+        "depth": depth,
+        "relation": relation,
+        "status": status,
+        "by": by,
+        "text": f"{ident.upper()}.",
+        "ref": False,
+        "cycle": False,
+    }
+
+
 def test_tree_json(small: str) -> None:
     result = invoke("tree", small, "--format", "json")
     assert (result.exit_code, result.stderr) == (0, "")
-    back_to_d = _node("d", "rebuts", "undecided", "Bob") | {"ref": True}
     assert json.loads(result.stdout) == {
         "title": "Small",
-        "roots": [
-            _node(
-                "a",
-                None,
-                "defeated",
-                "Ann",
-                _node("b", "rebuts", "standing", "Bob"),
-                _node(
-                    "c",
-                    "supports",
-                    "undecided",
-                    "Ann",
-                    _node(
-                        "d",
-                        "undercuts",
-                        "undecided",
-                        "Bob",
-                        _node("e", "rebuts", "undecided", "Ann", back_to_d),
-                    ),
-                ),
-            )
+        "nodes": [
+            _row("a", None, 0, None, "defeated", "Ann"),
+            _row("b", 0, 1, "rebuts", "standing", "Bob"),
+            _row("c", 0, 1, "supports", "undecided", "Ann"),
+            _row("d", 2, 2, "undercuts", "undecided", "Bob"),
+            _row("e", 3, 3, "rebuts", "undecided", "Ann"),
+            _row("d", 4, 4, "rebuts", "undecided", "Bob") | {"ref": True},
         ],
     }
 
@@ -228,8 +228,10 @@ def test_tree_json_marks_a_cycle_no_root_reaches(tmp_path: Path) -> None:
     path = tmp_path / "c.yaml"
     path.write_text("title: C\nclaims:\n  a: {text: A., rebuts: b}\n  b: {text: B., rebuts: a}\n")
     data = json.loads(invoke("tree", str(path), "-f", "json").stdout)
-    assert [(r["id"], r["cycle"], r["children"][0]["id"]) for r in data["roots"]] == [
-        ("a", True, "b")
+    assert [(n["id"], n["parent"], n["cycle"]) for n in data["nodes"]] == [
+        ("a", None, True),
+        ("b", 0, False),
+        ("a", 1, False),
     ]
 
 
@@ -497,16 +499,14 @@ def test_a_thread_deeper_than_the_recursion_limit(tmp_path: Path) -> None:
     )
     result = invoke("tree", str(path), "-f", "json")
     assert (result.exit_code, result.stderr) == (0, "")
-    limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(10_000)  # Python's own parser nests too
-    try:
-        node, depth = json.loads(result.stdout)["roots"][0], 1
-    finally:
-        sys.setrecursionlimit(limit)
-    while node["children"]:
-        (node,) = node["children"]
-        depth += 1
-    assert (depth, node["id"]) == (1500, "c1499")
+    nodes = json.loads(result.stdout)["nodes"]  # flat: any JSON reader reads it
+    assert [(n["id"], n["parent"], n["depth"]) for n in nodes[:2]] == [
+        ("c0", None, 0),
+        ("c1", 0, 1),
+    ]
+    assert (len(nodes), nodes[-1]["id"], nodes[-1]["depth"]) == (1500, "c1499", 1499)
+    # Linear in size: every node is indented alike, however deep it is.
+    assert max(len(line) - len(line.lstrip()) for line in result.stdout.splitlines()) == 6
     text = invoke("tree", str(path))
     assert (text.exit_code, text.stdout.count("↓ continued below")) == (0, 1499 // 14)
     summary = invoke("summary", str(path)).stdout.split("\n\n")[3]
@@ -516,5 +516,5 @@ def test_a_thread_deeper_than_the_recursion_limit(tmp_path: Path) -> None:
 @pytest.mark.parametrize("path", DEBATES, ids=lambda p: p.stem)
 def test_the_deep_json_writer_writes_what_json_dumps_writes(path: Path) -> None:
     debate = load(path)
-    for data in (report.summary(debate), report.tree(debate), report.unanswered(debate)):
+    for data in (report.summary(debate), report.tree_rows(debate), report.unanswered(debate)):
         assert jsontext._dumps_deep(data) == json.dumps(data, indent=2, ensure_ascii=False)

@@ -175,7 +175,7 @@ def tree_command(file: FileArgument, format: FormatOption = ReportFormat.TEXT) -
     with reported():
         debate = load_debate(file)
         if format is ReportFormat.JSON:
-            print_json(report.tree(debate))
+            print_json(report.tree_rows(debate))
         else:
             print_text(terminal.tree(debate))
 

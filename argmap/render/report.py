@@ -111,6 +111,23 @@ class TreeJSON(TypedDict):
     roots: list[NodeJSON]
 
 
+class RowJSON(TypedDict):
+    id: str
+    parent: int | None  # the index in `nodes` of the node this one is under; null for a root
+    depth: int  # 0 for a root
+    relation: str | None
+    status: str
+    by: str | None
+    text: str
+    ref: bool
+    cycle: bool
+
+
+class TreeRowsJSON(TypedDict):
+    title: str
+    nodes: list[RowJSON]
+
+
 class LinkJSON(TypedDict):
     id: str
     relation: str
@@ -291,6 +308,36 @@ def tree(debate: Debate | Analysis) -> TreeJSON:
         if start not in shown:  # always true (see `_cycle_starts`): a root is never a reference
             roots.append(grow(start, cycle=True))
     return {"title": debate.title, "roots": roots}
+
+
+def tree_rows(debate: Debate | Analysis) -> TreeRowsJSON:
+    """The tree of `tree` as a list of its nodes, depth first, children in order, each naming
+    the index of its parent and its depth: what `tree --format json` prints. Its size is linear
+    in the debate's, however deep the thread (nested, each level would be indented further, and
+    a 10,000-reply chain would nest deeper than most JSON readers go)."""
+    nested = tree(debate)
+    rows: list[RowJSON] = []
+    stack: list[tuple[NodeJSON, int | None, int]] = [
+        (root, None, 0) for root in reversed(nested["roots"])
+    ]
+    while stack:
+        node, parent, depth = stack.pop()
+        index = len(rows)
+        rows.append(
+            {
+                "id": node["id"],
+                "parent": parent,
+                "depth": depth,
+                "relation": node["relation"],
+                "status": node["status"],
+                "by": node["by"],
+                "text": node["text"],
+                "ref": node["ref"],
+                "cycle": node["cycle"],
+            }
+        )
+        stack.extend((child, index, depth + 1) for child in reversed(node["children"]))
+    return {"title": nested["title"], "nodes": rows}
 
 
 def _cycle_starts(analysis: Analysis, shown: set[str]) -> list[str]:
