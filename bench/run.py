@@ -30,7 +30,7 @@ from typing import TextIO
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate
-from shapes import COMMANDS, SHAPES
+from shapes import COMMANDS, SHAPES, file_name
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -162,7 +162,7 @@ def prepare(tmp: str, sizes: list[int], aif: str) -> None:
     for n in sizes:
         (Path(tmp) / f"synthetic-{n}.yaml").write_text(generate(n))
     for name, make in SHAPES.items():
-        (Path(tmp) / f"shape-{name}.yaml").write_text(make())
+        (Path(tmp) / file_name(name)).write_text(make())
     print(write_aif_file(Path(aif), 10_000_000))
 
 
@@ -218,7 +218,7 @@ def main() -> None:
     imported = [*ARGMAP, "import", "aif", str(aif), "-o", str(tmp / "imported.yaml"), "--force"]
     row(f"`argmap import aif`, {aif.stat().st_size / 1e6:.1f} MB ({claims:,} claims)", imported)
     for name, command in COMMANDS.items():
-        shape = tmp / f"shape-{name}.yaml"
+        shape = tmp / file_name(name)
         argv = [*ARGMAP, *(str(shape) if a == "FILE" else a for a in command)]
         size = f"{shape.stat().st_size / 1e6:.1f} MB"
         row(f"`argmap {command[0]}` on {name} ({size})", argv, 1)

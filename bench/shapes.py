@@ -50,7 +50,16 @@ def chain(n: int = 10_000) -> str:
     return "\n".join(lines) + "\n"
 
 
+def kialo_chain(n: int = 40_000) -> str:
+    """A Kialo export (text, not YAML) in which each of `n` claims is a link to the one before:
+    `-> See 1.1.`, `-> See 1.2.` and so on."""
+    lines = ["Discussion Title: T", "", "1. Thesis.", "1.1. Pro: C0."]
+    lines += [f"1.{i}. Pro: -> See 1.{i - 1}." for i in range(2, n + 2)]
+    return "\n".join(lines) + "\n"
+
+
 SHAPES: dict[str, Callable[[], str]] = {
+    "kialo-chain": kialo_chain,
     "chain": chain,
     "pairs-and-chain": pairs_and_chain,
     "long-word": long_word,
@@ -58,8 +67,14 @@ SHAPES: dict[str, Callable[[], str]] = {
     "many-sources": many_sources,
 }
 
+# The file each shape is written to, by its name: `shape-NAME.yaml`, but Kialo's text export.
+def file_name(name: str) -> str:
+    return f"shape-{name}.txt" if name.startswith("kialo") else f"shape-{name}.yaml"
+
+
 # For each shape, the command `make bench` times on it (FILE stands for the file).
 COMMANDS: dict[str, list[str]] = {
+    "kialo-chain": ["import", "kialo", "FILE", "-o", "-"],
     "chain": ["tree", "FILE", "--format", "json"],
     "pairs-and-chain": ["summary", "FILE"],
     "long-word": ["render", "FILE", "-o", "-", "-f", "dot"],

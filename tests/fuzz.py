@@ -341,6 +341,8 @@ def shapes() -> list[tuple[str, str]]:
         ("shape-long-word.yaml", module.long_word(20_000)),
         ("shape-many-speakers.yaml", module.many_speakers(300)),
         ("shape-many-sources.yaml", module.many_sources(300)),
+        ("shape-pairs-and-chain.yaml", module.pairs_and_chain(4, 50)),
+        ("shape-chain.yaml", module.chain(300)),
     ]
 
 

@@ -139,8 +139,8 @@ def import_command(
     console.print(clean_line(mapped_line(imported.mapped)))
     if imported.skipped:
         console.print(f"Not mapped, or mapped with a loss ({len(imported.skipped)}):")
-        for line in imported.skipped:
-            console.print(Text(f"  - {clean_line(line)}"))
+        # One print for the whole list: 40,000 of them, one at a time, took seconds.
+        console.print(Text("\n".join(f"  - {clean_line(line)}" for line in imported.skipped)))
     print_diagnostics(result.diagnostics)  # warnings only: errors were handled above
     wrote(output)
 

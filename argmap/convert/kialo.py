@@ -338,24 +338,51 @@ class _Reader:
             claims[ident] = Claim(ident, parsed.text, line=entry.line, column=entry.column)
             placed.append(_Placed(entry, parent, ident))
 
+        # Where each link number leads, once worked out: a claim id, or why it leads nowhere
+        # ("circle", the number where the walk comes round; "missing", the number that is no
+        # claim). Kept so that a chain of 40,000 links is walked once, not once per link.
+        leads: dict[str, tuple[str, str]] = {}
+
         def resolve(ref: str | tuple[str], line: int, label: str) -> str | None:
             """The claim a number stands for at the end of the file, following links."""
-            seen: set[str] = set()
+            path: list[str] = []
+            on_path: set[str] = set()
+            outcome: tuple[str, str] | None = None
             while isinstance(ref, tuple):
                 target = ref[0]
-                if target in seen:
-                    self.skip(line, f"{label} links round in a circle through {target}.; skipped")
-                    return None
-                seen.add(target)
+                if target in leads:
+                    outcome = leads[target]
+                    if outcome[0] == "circle" and target in cycle_members:
+                        outcome = ("circle", target)
+                    break
+                if target in on_path:
+                    outcome = ("circle", target)
+                    cycle_members.update(path[path.index(target) :])
+                    break
+                path.append(target)
+                on_path.add(target)
                 found = current.get(target)
                 if found is None:
-                    self.skip(
-                        line,
-                        f"{label} links to {target}., which is not a claim in the file; skipped",
-                    )
-                    return None
+                    outcome = ("missing", target)
+                    break
                 ref = found
-            return ref
+            if outcome is None:
+                assert isinstance(ref, str)
+                outcome = ("claim", ref)
+            for step in path:
+                leads[step] = ("circle", step) if step in cycle_members else outcome
+            kind, value = outcome
+            if kind == "claim":
+                return value
+            if kind == "circle":
+                self.skip(line, f"{label} links round in a circle through {value}.; skipped")
+            else:
+                self.skip(
+                    line, f"{label} links to {value}., which is not a claim in the file; skipped"
+                )
+            return None
+
+        cycle_members: set[str] = set()
 
         # Pass 2: relations, in the order of the file.
         relations: dict[tuple[str, str], Relation] = {}
