@@ -201,17 +201,36 @@ class _Stop(Exception):
         self.code, self.message, self.hint, self.mark = code, message, hint, mark
 
 
+# YAML 1.1, which PyYAML reads, takes NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR for line
+# breaks; editors do not (nor does YAML 1.2). After one, every line number was one off, and one
+# in a comment ended the comment, making a valid file a syntax error. While the YAML is read,
+# each stands in as a private-use character (the text is unchanged in length, so every position
+# holds), and every value gets the character back.
+_BREAKS = {"\x85": "\ue085", "\u2028": "\ue028", "\u2029": "\ue029"}
+_HIDE = str.maketrans(_BREAKS)
+_SHOW = str.maketrans({v: k for k, v in _BREAKS.items()})
+
+
+def _hide_breaks(text: str) -> tuple[str, bool]:
+    """`text` with NEL, LS and PS standing in as private-use characters, and whether any did.
+    A text that already holds one of those private-use characters is left as it is."""
+    if not any(c in text for c in _BREAKS) or any(c in text for c in _BREAKS.values()):
+        return text, False
+    return text.translate(_HIDE), True
+
+
 def _compose(
     text: str, file: str, diagnostics: list[Diagnostic], max_values: int | None
 ) -> tuple[Node | None, bool]:
     """The root node, or None, and whether the tree is plain (see `_build`)."""
+    read, hidden = _hide_breaks(text)
     try:
         try:
-            node, plain = _build(text, max_values)
+            node, plain = _build(read, max_values, hidden)
         except yaml.MarkedYAMLError as e:
             if e.problem != _LIBYAML_TOO_DEEP or e.problem_mark is None:
                 raise
-            _refuse_too_deep(text, max_values, e.problem_mark)
+            _refuse_too_deep(read, max_values, e.problem_mark)
     except _Stop as e:
         line, column = e.mark.line + 1, e.mark.column + 1
         diagnostics.append(Diagnostic(e.code, e.message, file, line, column, e.hint))
@@ -260,7 +279,9 @@ def _compose(
     return node, plain
 
 
-def _build(text: str, max_values: int | None = None) -> tuple[Node | None, bool]:
+def _build(
+    text: str, max_values: int | None = None, hidden: bool = False
+) -> tuple[Node | None, bool]:
     """Compose the one document in `text` from libyaml's events, without recursion; and say
     whether the tree is plain: no alias, no tag a debate file refuses, and every mapping keyed
     by distinct texts, so that the vetting would find nothing to report or cut out.
@@ -270,7 +291,9 @@ def _build(text: str, max_values: int | None = None) -> tuple[Node | None, bool]
     nesting is bounded by `MAX_DEPTH`, checked as each collection opens (libyaml has not yet
     read further), the number of values by `max_values`, and an alias stays an `Alias` where
     it was written, whatever it names. A node keeps only where it starts, as two numbers:
-    nothing needs its end, and each of libyaml's marks costs memory.
+    nothing needs its end, and each of libyaml's marks costs memory. With `hidden`, the text's
+    line-like separators stand in as private-use characters (`_hide_breaks`) and each value
+    gets them back.
     """
     left = -1 if max_values is None else max_values
     loader = LOADER(text)
@@ -301,6 +324,8 @@ def _build(text: str, max_values: int | None = None) -> tuple[Node | None, bool]
                     raise _too_many(max_values or 0, event.start_mark)
                 left -= 1
                 value = event.value
+                if hidden:
+                    value = value.translate(_SHOW)
                 tag = event.tag
                 if tag is None or tag == "!":
                     if plain_text and (not event.implicit[0] or (value and value[0] not in firsts)):

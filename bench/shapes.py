@@ -67,6 +67,7 @@ SHAPES: dict[str, Callable[[], str]] = {
     "many-sources": many_sources,
 }
 
+
 # The file each shape is written to, by its name: `shape-NAME.yaml`, but Kialo's text export.
 def file_name(name: str) -> str:
     return f"shape-{name}.txt" if name.startswith("kialo") else f"shape-{name}.yaml"

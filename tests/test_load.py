@@ -549,3 +549,18 @@ def test_did_you_mean_stays_fast_with_thousands_of_unknown_ids() -> None:
     assert hints[n - 1] == "define the claim, or fix the id"
     assert hints[n] == "did you mean 'claim-7'? ids differ in case"
     assert hints.count("define the claim, or fix the id") == n - SUGGESTION_BUDGET // (n + 1)
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"], ids=["LS", "PS", "NEL"])
+def test_line_like_separators_are_characters_not_line_breaks(separator: str) -> None:
+    # YAML 1.1 reads them as line breaks; editors and YAML 1.2 do not: in a comment one ended
+    # the comment, and after one every line number was off by one.
+    commented = f"# a comment{separator} still the comment\ntitle: T\nclaims:\n  a: {{text: A}}\n"
+    assert list(loads(commented).claims) == ["a"]
+    text = f'title: T\nclaims:\n  a: {{text: "x{separator * 3}y", rebuts: nope}}\n'
+    result = check_text(text, "d.yaml")
+    assert [(d.code, d.line, d.column) for d in result.diagnostics] == [("unknown-claim", 3, 30)]
+    kept = loads(
+        f"title: T\nclaims:\n  a: {{text: 'x{separator}y'}}\n  b: {{text: p{separator}q}}\n"
+    )
+    assert [c.text for c in kept.claims.values()] == [f"x{separator}y", f"p{separator}q"]

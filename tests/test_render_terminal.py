@@ -14,7 +14,7 @@ from rich.console import Console, RenderableType
 from argmap import Claim, Debate, Relation, RelationKind, load, loads
 from argmap.analysis import Analysis, UnknownClaimError
 from argmap.analyze import Acceptance, Labelling, Status
-from argmap.render import clean, report, terminal
+from argmap.render import clean, report, shapes, terminal
 
 from .conftest import DEBATES
 
@@ -278,7 +278,7 @@ def test_tree_shows_every_claim_once_in_full_whatever_the_cycles(
     data = report.tree(debate)
     full: list[str] = []
     seen_edges: set[tuple[str, str]] = set()
-    todo: list[tuple[str | None, report.NodeJSON]] = [(None, root) for root in data["roots"]]
+    todo: list[tuple[str | None, shapes.NodeJSON]] = [(None, root) for root in data["roots"]]
     for parent, node in todo:
         if parent is None:
             assert node["relation"] is None and not node["ref"]

@@ -1,164 +1,31 @@
 """Reports as plain data, ready for `json.dumps`: what `--format json` prints.
 
-Every shape is a `TypedDict` below and is documented, with an example, in docs/json.md. Keys come
-in the order written here; lists of claims come in the order of the file unless said otherwise.
-The sentences said about a claim are in `argmap.render.words`; the JSON text that `--format json`
-prints is made by `argmap.render.jsontext`.
+Every shape is a `TypedDict` of `argmap.render.shapes`, documented with an example in
+docs/json.md; this module fills them from the analysed debate. The sentences said about a
+claim are in `argmap.render.words`; the JSON text that `--format json` prints is made by
+`argmap.render.jsontext`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TypedDict
 
 from argmap.analysis import Analysis, Link, analyse
 from argmap.analyze import Status
 from argmap.model import Claim, Debate, RelationKind
-
-# --- shapes ------------------------------------------------------------------------------------
-
-
-class AcceptanceJSON(TypedDict):
-    credulous: bool | None
-    sceptical: bool | None
-
-
-class ClaimJSON(TypedDict):
-    id: str
-    text: str
-    by: str | None
-    status: str
-    acceptance: AcceptanceJSON | None  # undecided claims only; null for the others
-    rebuts: list[str]
-    supports: list[str]
-    undercuts: list[str]
-    rebutted_by: list[str]
-    supported_by: list[str]
-    undercut_by: list[str]
-    cites: list[str]
-
-
-class CountsJSON(TypedDict):
-    claims: int
-    relations: int
-    rebuts: int
-    supports: int
-    undercuts: int
-    speakers: int
-    sources: int
-    standing: int
-    defeated: int
-    undecided: int
-
-
-class ContestedJSON(TypedDict):
-    id: str
-    attackers: list[str]
-
-
-class SpeakerJSON(TypedDict):
-    name: str
-    claims: int
-    rebuttals: int
-    standing: int
-    defeated: int
-    undecided: int
-    unanswered: int
-
-
-class SourceJSON(TypedDict):
-    id: str
-    title: str | None
-    url: str | None
-    cited_by: list[str]
-    standing: int
-
-
-class SummaryJSON(TypedDict):
-    title: str
-    url: str | None
-    date: str | None
-    counts: CountsJSON
-    claims: list[ClaimJSON]
-    unanswered: list[str]
-    unsupported: list[str]
-    contested: list[ContestedJSON]
-    exchanges: list[list[str]]
-    speakers: list[SpeakerJSON]
-    sources: list[SourceJSON]
-
-
-class UnansweredJSON(TypedDict):
-    id: str
-    text: str
-    by: str | None
-    role: str  # "root" | "rebuttal" | "reason"
-
-
-class NodeJSON(TypedDict):
-    id: str
-    relation: str | None  # how this claim answers its parent; null for a root
-    status: str
-    by: str | None
-    text: str
-    ref: bool  # shown in full elsewhere in the tree: a reference, without children
-    cycle: bool  # a root picked up because it sits in a cycle that no other root reaches
-    children: list[NodeJSON]
-
-
-class TreeJSON(TypedDict):
-    title: str
-    roots: list[NodeJSON]
-
-
-class RowJSON(TypedDict):
-    id: str
-    parent: int | None  # the index in `nodes` of the node this one is under; null for a root
-    depth: int  # 0 for a root
-    relation: str | None
-    status: str
-    by: str | None
-    text: str
-    ref: bool
-    cycle: bool
-
-
-class TreeRowsJSON(TypedDict):
-    title: str
-    nodes: list[RowJSON]
-
-
-class LinkJSON(TypedDict):
-    id: str
-    relation: str
-    status: str
-    text: str
-
-
-class CitationJSON(TypedDict):
-    source: str
-    title: str | None
-    url: str | None
-    author: str | None
-    quote: str | None
-    locator: str | None
-
-
-class ShowJSON(TypedDict):
-    id: str
-    text: str
-    by: str | None
-    status: str
-    why: str  # "has-standing-attacker" | "all-attackers-defeated" | "no-attackers" | "undecided"
-    defeated_by: list[str]
-    attackers: list[str]
-    acceptance: AcceptanceJSON | None
-    answers: list[LinkJSON]
-    answered_by: list[LinkJSON]
-    cites: list[CitationJSON]
-    tags: list[str]
-    note: str | None
-
+from argmap.render.shapes import (
+    AcceptanceJSON,
+    CitationJSON,
+    ClaimJSON,
+    LinkJSON,
+    NodeJSON,
+    RowJSON,
+    ShowJSON,
+    SummaryJSON,
+    TreeJSON,
+    TreeRowsJSON,
+    UnansweredJSON,
+)
 
 # --- pieces ------------------------------------------------------------------------------------
 

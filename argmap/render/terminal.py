@@ -21,8 +21,7 @@ from argmap.analysis import Analysis, analyse
 from argmap.analyze import Status
 from argmap.look import SEPARATOR, SYMBOL, TERMINAL_STATUS
 from argmap.model import Debate
-from argmap.render import DEFAULT_LIMIT, clean, report
-from argmap.render.report import NodeJSON
+from argmap.render import DEFAULT_LIMIT, clean, report, shapes
 from argmap.render.richtext import (
     Fit,
     Trimmed,
@@ -38,6 +37,7 @@ from argmap.render.richtext import (
     relation,
     text,
 )
+from argmap.render.shapes import NodeJSON
 from argmap.render.words import acceptance_sentence, acceptance_words, reason
 
 ROLES: dict[str, str] = {
@@ -97,7 +97,7 @@ def _joined(items: Iterable[Text], sep: str) -> list[Text]:
 Section = list[RenderableType]
 
 
-def _undecided(data: report.SummaryJSON, analysis: Analysis, limit: int | None) -> Section:
+def _undecided(data: shapes.SummaryJSON, analysis: Analysis, limit: int | None) -> Section:
     undecided = [c for c in data["claims"] if c["status"] == "undecided"]
     if not undecided:
         return []
@@ -110,7 +110,7 @@ def _undecided(data: report.SummaryJSON, analysis: Analysis, limit: int | None) 
     return out
 
 
-def _unanswered(data: report.SummaryJSON, analysis: Analysis, limit: int | None) -> Section:
+def _unanswered(data: shapes.SummaryJSON, analysis: Analysis, limit: int | None) -> Section:
     found = report.unanswered(analysis)
     if not found:
         return [line(heading("Unanswered: "), "none; every claim is rebutted or undercut")]
@@ -127,7 +127,7 @@ def _unanswered(data: report.SummaryJSON, analysis: Analysis, limit: int | None)
     return out
 
 
-def _contested(data: report.SummaryJSON, analysis: Analysis, limit: int | None) -> Section:
+def _contested(data: shapes.SummaryJSON, analysis: Analysis, limit: int | None) -> Section:
     contested = data["contested"]
     if not contested:
         return [line(heading("Most contested: "), "none; nothing is rebutted or undercut")]
@@ -148,7 +148,7 @@ def _contested(data: report.SummaryJSON, analysis: Analysis, limit: int | None) 
     return out
 
 
-def _exchange(data: report.SummaryJSON, analysis: Analysis, limit: int | None) -> Section:
+def _exchange(data: shapes.SummaryJSON, analysis: Analysis, limit: int | None) -> Section:
     if not data["exchanges"]:
         return [line(heading("Longest exchange: "), "none; nothing is rebutted or undercut")]
     chain = data["exchanges"][0]
@@ -160,7 +160,7 @@ def _exchange(data: report.SummaryJSON, analysis: Analysis, limit: int | None) -
     return [line(heading("Longest exchange"), f" ({len(chain)} claims)"), indent(shown)]
 
 
-def _speakers(data: report.SummaryJSON, analysis: Analysis, limit: int | None) -> Section:
+def _speakers(data: shapes.SummaryJSON, analysis: Analysis, limit: int | None) -> Section:
     if not data["speakers"]:
         return [line(heading("Speakers: "), "none named")]
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1, 0, 0), header_style="bold")
@@ -186,7 +186,7 @@ def _speakers(data: report.SummaryJSON, analysis: Analysis, limit: int | None) -
     return out
 
 
-def _evidence(data: report.SummaryJSON, analysis: Analysis, limit: int | None) -> Section:
+def _evidence(data: shapes.SummaryJSON, analysis: Analysis, limit: int | None) -> Section:
     unsupported = data["unsupported"]
     out: Section = [heading("Evidence gaps")]
     if unsupported:
@@ -271,7 +271,7 @@ class ThreadTree:
 
     GUIDE = 4  # the width of one level of rich's tree guides
 
-    def __init__(self, data: report.TreeJSON, min_label: int = 24) -> None:
+    def __init__(self, data: shapes.TreeJSON, min_label: int = 24) -> None:
         self.data = data
         self.min_label = min_label
 
@@ -361,7 +361,7 @@ def show(debate: Debate | Analysis, claim: str) -> RenderableType:
     return Trimmed(*out)
 
 
-def _why(data: report.ShowJSON) -> Text:
+def _why(data: shapes.ShowJSON) -> Text:
     out = line(heading("Why: "), reason(data))
     if data["why"] == "undecided":
         out.append_text(
@@ -374,7 +374,7 @@ def _why(data: report.ShowJSON) -> Text:
     return out
 
 
-def _citations(data: report.ShowJSON) -> list[RenderableType]:
+def _citations(data: shapes.ShowJSON) -> list[RenderableType]:
     if not data["cites"]:
         return [line(heading("Cites: "), "nothing")]
     out: list[RenderableType] = [heading(f"Cites ({len(data['cites'])})")]

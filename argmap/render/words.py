@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from argmap.render.report import AcceptanceJSON, ShowJSON
+from argmap.render.shapes import AcceptanceJSON, ShowJSON
 
 
 def reason(data: ShowJSON) -> str:
