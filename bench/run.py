@@ -217,7 +217,7 @@ def main() -> None:
             row(f"`argmap render` SVG, {n:,} claims", svg, 1 if n > 1000 else few)
     imported = [*ARGMAP, "import", "aif", str(aif), "-o", str(tmp / "imported.yaml"), "--force"]
     row(f"`argmap import aif`, {aif.stat().st_size / 1e6:.1f} MB ({claims:,} claims)", imported)
-    for name, command in COMMANDS.items():
+    for name, command in COMMANDS:
         shape = tmp / file_name(name)
         argv = [*ARGMAP, *(str(shape) if a == "FILE" else a for a in command)]
         size = f"{shape.stat().st_size / 1e6:.1f} MB"

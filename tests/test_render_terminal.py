@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import random
 import re
 from pathlib import Path
 
@@ -1032,3 +1033,21 @@ model, in its original form or at all?
             Walsh, a senior staff
             attorney at the EFF.
 """
+
+
+def test_a_long_text_is_laid_out_as_rich_lays_it_out() -> None:
+    # `Wrapped` hands rich's lines on one at a time (joined, a 20 MB claim took minutes to cut
+    # back into lines); the lines are the same, for words, spaces, a word longer than a line.
+    from rich.text import Text
+
+    from argmap.render.richtext import Wrapped
+
+    rng = random.Random(11)
+    for _ in range(200):
+        words = [rng.choice(["a", "bb", "ccc dd", "e" * rng.randint(1, 120), "\n", "  "])]
+        words += [
+            rng.choice(["a", "bb", "ccc", "f" * rng.randint(1, 90), " ", "\n"]) for _ in range(30)
+        ]
+        text = Text(" ".join(words), style=rng.choice(["", "bold"]))
+        width = rng.randint(5, 90)
+        assert render(Wrapped(text), width=width) == render(text, width=width)

@@ -111,3 +111,38 @@ class Fit:
         if need is None:
             need = Measurement.get(console, options.update_width(10_000), self.wide).maximum
         yield self.wide if need <= options.max_width else self.narrow
+
+
+# A text longer than this is laid out line by line (`Wrapped`).
+LONG = 4096
+
+
+class Wrapped:
+    """A `Text` laid out as rich lays it out, but handed on one line at a time. Rich joins the
+    wrapped lines of a `Text` into one segment, and cutting that back into lines copies the rest
+    of it for each line: the square of its length, minutes for a 20 MB claim."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        text = self.text
+        lines = text.wrap(
+            console,
+            options.max_width,
+            justify=text.justify or options.justify or "default",
+            overflow=text.overflow or options.overflow or "fold",
+            tab_size=text.tab_size or console.tab_size or 8,
+            no_wrap=bool(text.no_wrap or options.no_wrap),
+        )
+        for one in lines:
+            yield from one.render(console)
+            yield Segment.line()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.text)
+
+
+def laid_out(text: Text) -> RenderableType:
+    """`text`, or for a long one (`LONG`), `Wrapped(text)`: the same lines, in linear time."""
+    return Wrapped(text) if len(text) > LONG else text

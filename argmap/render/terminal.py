@@ -30,6 +30,7 @@ from argmap.render.richtext import (
     heading,
     id_list,
     indent,
+    laid_out,
     line,
     mark,
     plural,
@@ -248,7 +249,7 @@ def unanswered(debate: Debate | Analysis) -> RenderableType:
             head = line(text(u["id"], "bold"))
             if u["by"] is not None:
                 head.append_text(line(f" {SEPARATOR} ", u["by"]))
-            out += [indent(head), indent(text(u["text"]), 4)]
+            out += [indent(head), indent(laid_out(text(u["text"])), 4)]
     return Trimmed(*out)
 
 
@@ -295,7 +296,7 @@ class ThreadTree:
     def _grow(top: Tree, nodes: list[NodeJSON], deepest: int, later: list[NodeJSON]) -> None:
         todo = [(top, node, 1) for node in nodes]
         for parent, node, depth in todo:  # grows as it goes: breadth first keeps siblings in order
-            branch = parent.add(_node_label(node))
+            branch = parent.add(laid_out(_node_label(node)))
             if not node["children"]:
                 continue
             if depth < deepest:
@@ -337,7 +338,7 @@ def show(debate: Debate | Analysis, claim: str) -> RenderableType:
     if data["by"] is not None:
         head.append_text(line(f" {SEPARATOR} ", data["by"]))
     head.append_text(line(f" {SEPARATOR} ", mark(data["status"])))
-    out: list[RenderableType] = [head, text(data["text"]), Text(), _why(data), Text()]
+    out: list[RenderableType] = [head, laid_out(text(data["text"])), Text(), _why(data), Text()]
     for title, links, empty in (
         ("Answers", data["answers"], "nothing (it starts a thread)"),
         ("Answered by", data["answered_by"], "nothing"),
