@@ -221,7 +221,8 @@ def main() -> None:
         shape = tmp / file_name(name)
         argv = [*ARGMAP, *(str(shape) if a == "FILE" else a for a in command)]
         size = f"{shape.stat().st_size / 1e6:.1f} MB"
-        row(f"`argmap {command[0]}` on {name} ({size})", argv, 1)
+        words = " ".join(a for a in command if a not in ("FILE", "-o", "-"))
+        row(f"`{words}`, {name} ({size})", argv, 1)
     if not args.no_label:
         label = [PY, "-c", LABEL_1M.format(bench=str(Path(__file__).resolve().parent))]
         row("status labelling, 1,000,000 claims (in process)", label, 1, inner=True)

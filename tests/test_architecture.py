@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import ast
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -129,3 +131,17 @@ def test_no_module_is_over_400_lines_unless_it_says_why() -> None:
         if text.count("\n") > 400 and "reads best whole" not in doc:
             long.append(f"{name}: {text.count(chr(10))} lines")
     assert long == []
+
+
+def test_argmap_help_imports_no_analysis_nor_drawing() -> None:
+    # `argmap --help` stays fast: it loads typer, rich and the loader, not what a report or a
+    # drawing needs (the benchmark says so too, on every run).
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "argmap", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
+    heavy = {"networkx", "graphviz", "argmap.analyze", "argmap.analysis", "argmap.look"}
+    assert imported & heavy == set()

@@ -12,9 +12,6 @@ import sys
 from typing import Any, TextIO
 
 from argmap.errors import OutputError
-from argmap.look import ASCII
-
-_ASCII_TABLE = str.maketrans(ASCII)
 
 
 class Guarded:
@@ -26,7 +23,8 @@ class Guarded:
         self._stream = stream
         self._name = name
         encoding = getattr(stream, "encoding", None) or "utf-8"
-        self._ascii = not _encodes(encoding, "".join(ASCII))
+        self._ascii = not _unicode(encoding) and not _encodes(encoding, "".join(_ascii()))
+        self._table = {ord(k): v for k, v in _ascii().items()} if self._ascii else {}
         if self._ascii and stream is not None and hasattr(stream, "reconfigure"):
             with contextlib.suppress(Exception):
                 stream.reconfigure(errors="backslashreplace")
@@ -35,7 +33,7 @@ class Guarded:
         if self._stream is None:
             raise OutputError(f"{self._name} is closed; nothing can be written to it")
         if self._ascii:
-            text = text.translate(_ASCII_TABLE)
+            text = text.translate(self._table)
         try:
             return self._stream.write(text)
         except OSError as e:
@@ -60,6 +58,22 @@ class Guarded:
         if self._stream is None:
             raise OutputError(f"{self._name} is closed; nothing can be written to it")
         return getattr(self._stream, name)
+
+
+def _ascii() -> dict[str, str]:
+    # Imported only for a terminal that needs it: the look imports the analysis, which
+    # `argmap --help` must not load.
+    from argmap.look import ASCII
+
+    return ASCII
+
+
+def _unicode(encoding: str) -> bool:
+    """Whether `encoding` is one of Unicode's own, which encode every mark."""
+    try:
+        return codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        return False
 
 
 def _encodes(encoding: str, text: str) -> bool:

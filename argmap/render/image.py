@@ -181,6 +181,9 @@ def _run(
     except BaseException:  # a timeout, Ctrl-C, SIGTERM: no `dot` outlives the command
         process.kill()
         process.wait()
+        for thread in threads:  # its pipes are at their end now: the readers stop
+            if thread.is_alive():
+                thread.join(timeout=5)
         raise
     finally:
         for stream in (process.stdout, process.stderr):
