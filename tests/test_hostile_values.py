@@ -154,3 +154,15 @@ def test_columns_beyond_any_terminal_are_capped() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert max(len(line) for line in done.stdout.splitlines()) <= 1000
+
+
+def test_text_the_terminal_cannot_show_is_escaped_not_a_traceback(tmp_path: Path) -> None:
+    debate = tmp_path / "jp.yaml"
+    debate.write_text('title: "日本"\nclaims:\n  a: {text: "日本語"}\n', encoding="utf-8")
+    done = argmap_shell(f"argmap tree {debate}", {"PYTHONIOENCODING": "latin-1"})
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.splitlines() == [
+        "\\u65e5\\u672c",
+        "`-- + standing - a",
+        "    \\u65e5\\u672c\\u8a9e",
+    ]

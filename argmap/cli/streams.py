@@ -25,7 +25,9 @@ class Guarded:
         encoding = getattr(stream, "encoding", None) or "utf-8"
         self._ascii = not _unicode(encoding) and not _encodes(encoding, "".join(_ascii()))
         self._table = {ord(k): v for k, v in _ascii().items()} if self._ascii else {}
-        if self._ascii and stream is not None and hasattr(stream, "reconfigure"):
+        if not _unicode(encoding) and stream is not None and hasattr(stream, "reconfigure"):
+            # Whatever else the encoding lacks (a claim in Japanese on latin-1) is written as
+            # a backslash escape rather than ending in a UnicodeEncodeError.
             with contextlib.suppress(Exception):
                 stream.reconfigure(errors="backslashreplace")
 
