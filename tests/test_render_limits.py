@@ -105,7 +105,18 @@ def test_a_failing_dot_reports_its_last_line(
     assert_untouched(previous)
 
 
-def test_ctrl_c_stops_dot_and_keeps_the_previous_output(tmp_path: Path, previous: Path) -> None:
+@pytest.mark.parametrize(
+    ("signum", "status", "message"),
+    [
+        (signal.SIGINT, 130, "interrupted; nothing was written"),
+        (signal.SIGTERM, 143, "stopped by SIGTERM; nothing was written"),
+        (signal.SIGHUP, 129, "stopped by SIGHUP; nothing was written"),
+    ],
+    ids=["ctrl-c", "TERM", "HUP"],
+)
+def test_a_signal_stops_dot_and_keeps_the_previous_output(
+    tmp_path: Path, previous: Path, signum: signal.Signals, status: int, message: str
+) -> None:
     pid_file = tmp_path / "dot.pid"
     folder = fake_dot(tmp_path / "bin", f"echo $$ > {pid_file}\nexec sleep 30")
     env = {**os.environ, "PATH": f"{folder}{os.pathsep}{os.environ['PATH']}", "NO_COLOR": "1"}
@@ -119,40 +130,6 @@ def test_ctrl_c_stops_dot_and_keeps_the_previous_output(tmp_path: Path, previous
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
-        deadline = time.monotonic() + 20
-        while not pid_file.exists() or not pid_file.read_text().strip():
-            assert time.monotonic() < deadline, "dot never started"
-            time.sleep(0.02)
-        dot_pid = int(pid_file.read_text())
-        argmap.send_signal(signal.SIGINT)
-        _, stderr = argmap.communicate(timeout=20)
-    finally:
-        argmap.kill()
-    assert (argmap.returncode, stderr) == (
-        130,
-        b"argmap: error: interrupted; nothing was written\n",
-    )
-    assert_untouched(previous)
-    deadline = time.monotonic() + 5
-    while Path(f"/proc/{dot_pid}").exists() and "Z" not in state(dot_pid):
-        assert time.monotonic() < deadline, "dot outlived argmap"
-        time.sleep(0.02)
-
-
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["TERM", "HUP"])
-def test_sigterm_and_sighup_stop_dot_and_keep_the_previous_output(
-    tmp_path: Path, previous: Path, signum: signal.Signals
-) -> None:
-    pid_file = tmp_path / "dot.pid"
-    folder = fake_dot(tmp_path / "bin", f"echo $$ > {pid_file}\nexec sleep 30")
-    env = {**os.environ, "PATH": f"{folder}{os.pathsep}{os.environ['PATH']}", "NO_COLOR": "1"}
-    argmap = subprocess.Popen(
-        [sys.executable, "-m", "argmap", "render", str(DEBATE), "-o", str(previous)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    try:
         deadline = time.monotonic() + 60
         while not pid_file.exists() or not pid_file.read_text().strip():
             assert time.monotonic() < deadline, "dot never started"
@@ -162,15 +139,20 @@ def test_sigterm_and_sighup_stop_dot_and_keep_the_previous_output(
         _, stderr = argmap.communicate(timeout=20)
     finally:
         argmap.kill()
-    assert (argmap.returncode, stderr.decode()) == (
-        128 + signum,
-        f"argmap: error: stopped by {signum.name}; nothing was written\n",
-    )
+    assert (argmap.returncode, stderr.decode()) == (status, f"argmap: error: {message}\n")
     assert_untouched(previous)
     deadline = time.monotonic() + 5
     while Path(f"/proc/{dot_pid}").exists() and "Z" not in state(dot_pid):
         assert time.monotonic() < deadline, "dot outlived argmap"
         time.sleep(0.02)
+
+
+def state(pid: int) -> str:
+    """The process state letter from /proc (Z: a zombie, already dead)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return "Z"
 
 
 def test_a_dot_that_writes_without_end_is_stopped(
@@ -198,14 +180,6 @@ def test_a_dot_that_says_too_much_is_cut_short(
         f"argmap: error: Graphviz's `dot` failed: {'x' * image.MAX_LINE}…; nothing was written\n"
     )
     assert_untouched(previous)
-
-
-def state(pid: int) -> str:
-    """The process state letter from /proc (Z: a zombie, already dead)."""
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (FileNotFoundError, ProcessLookupError):
-        return "Z"
 
 
 # --- a PNG larger than Graphviz can draw ---------------------------------------------------------

@@ -89,10 +89,12 @@ def to_dot(
     engine: str | None = None,
     *,
     xml_links: bool = True,
+    drawing: Drawing | None = None,
 ) -> str:
     """The debate (or its analysis) as DOT text, ready for Graphviz's `dot`.
 
     Links to sources are written for SVG (see `link`); `xml_links=False` writes them for PDF.
+    `drawing`, when the caller has already planned it (`argmap.diagram.plan`), is drawn as is.
 
     >>> from argmap import loads
     >>> d = loads("title: T\\nclaims:\\n  a: {text: A}\\n  b: {text: B, rebuts: a}\\n")
@@ -101,7 +103,7 @@ def to_dot(
     """
     analysis = analyse(debate)
     options = options or DiagramOptions()
-    drawing = plan(analysis, options)
+    drawing = drawing or plan(analysis, options)
     return _dot(analysis, drawing, options, engine or engine_for(len(drawing.claims)), xml_links)
 
 

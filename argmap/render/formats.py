@@ -129,8 +129,9 @@ def render(
         # The page follows the reader's light or dark setting itself (see `html.dark_rules`).
         options = replace(options, theme="light")
     automatic = engine is None
-    chosen = engine or engine_for(len(plan(analysis, options).claims))
-    dot = to_dot(analysis, options, chosen, xml_links=fmt != "pdf")
+    drawing = plan(analysis, options)  # planned once: it chooses the layout, and is drawn
+    chosen = engine or engine_for(len(drawing.claims))
+    dot = to_dot(analysis, options, chosen, xml_links=fmt != "pdf", drawing=drawing)
     large = automatic and chosen != "dot"
     if fmt == "dot":
         return Rendered(dot.encode("utf-8"), chosen, large)
