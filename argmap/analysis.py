@@ -202,6 +202,12 @@ class Analysis:
         )
 
     @cached_property
+    def unclassified(self) -> tuple[Relation, ...]:
+        """The replies that do not yet say how they answer (`answers:`, `replies:`), in the
+        order of `ordered_relations`. While there are any, every status is provisional."""
+        return tuple(r for r in self.ordered_relations if r.kind is RelationKind.ANSWERS)
+
+    @cached_property
     def relation_counts(self) -> Mapping[RelationKind, int]:
         """How many relations of each kind the file states."""
         kinds = [r.kind for r in self.debate.relations]

@@ -37,9 +37,11 @@ CODES: dict[str, Code] = {
         Code("yaml-alias", Severity.ERROR, "YAML anchors and aliases are not supported"),
         Code("duplicate-key", Severity.ERROR, "a mapping repeats a key"),
         Code("too-many-problems", Severity.ERROR, "more problems than argmap lists for one file"),
+        Code("too-many-warnings", Severity.WARNING, "more warnings than argmap lists for a file"),
         # The shape of the data.
         Code("wrong-type", Severity.ERROR, "a value has the wrong type"),
         Code("empty-value", Severity.ERROR, "a value is empty or blank"),
+        Code("bad-time", Severity.ERROR, "an `at:` time is not an ISO 8601 time with a zone"),
         Code("missing-field", Severity.ERROR, "a required field is missing"),
         Code("unknown-field", Severity.ERROR, "a field is not part of the format"),
         Code("invalid-id", Severity.ERROR, "an id has characters ids may not have"),
@@ -59,6 +61,7 @@ CODES: dict[str, Code] = {
         Code("unused-source", Severity.WARNING, "no claim cites this source"),
         Code("unused-speaker", Severity.WARNING, "no claim is by this speaker"),
         Code("non-http-url", Severity.WARNING, "a url is not an http(s) address"),
+        Code("unclassified-reply", Severity.WARNING, "a reply does not say how it answers"),
     )
 }
 
@@ -125,12 +128,14 @@ class Diagnostics(list[Diagnostic]):
         super().__init__()
         self.limit = limit
         self.dropped = 0
+        self.dropped_errors = 0
 
     def append(self, d: Diagnostic) -> None:
         if len(self) < self.limit:
             super().append(d)
         else:
             self.dropped += 1
+            self.dropped_errors += d.is_error
 
     def extend(self, ds: Iterable[Diagnostic]) -> None:
         for d in ds:
@@ -139,7 +144,17 @@ class Diagnostics(list[Diagnostic]):
     def finish(self, file: str) -> list[Diagnostic]:
         """In the order editors want them, and a last one saying how many were not kept."""
         out = sorted(self, key=sort_key)
-        if self.dropped:
+        if self.dropped and not self.dropped_errors:  # a big thread of unclassified replies
+            out.append(
+                Diagnostic(
+                    "too-many-warnings",
+                    f"{self.dropped:,} more warnings are not listed: argmap lists the first "
+                    f"{self.limit:,} of a file",
+                    file,
+                    hint="the warnings listed show what each of them is",
+                )
+            )
+        elif self.dropped:
             out.append(
                 Diagnostic(
                     "too-many-problems",

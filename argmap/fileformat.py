@@ -18,6 +18,8 @@ NAME_RE = re.compile(NAME_PATTERN)
 
 class Shape(Enum):
     TEXT = "text"  # a non-blank string
+    TIME = "time"  # an ISO 8601 date, or date and time with a time zone
+    COUNT = "count"  # a whole number, possibly negative
     URL = "url"  # a string; http(s) is expected
     NAME = "name"  # a speaker's name
     REFS = "refs"  # one claim id or a list of them
@@ -62,12 +64,32 @@ CLAIM_FIELDS = (
     Field("rebuts", Shape.REFS, "Claim id(s) this claim argues against."),
     Field("supports", Shape.REFS, "Claim id(s) this claim gives a reason for."),
     Field("undercuts", Shape.REFS, "Claim id(s) whose reasoning (not content) this attacks."),
+    Field(
+        "answers",
+        Shape.REFS,
+        "Claim id(s) this replies to, not yet classified: no status depends on it until it "
+        "becomes rebuts, supports or undercuts (`argmap label`).",
+    ),
     Field("cites", Shape.CITES, "Source id(s), or inline sources {url, title, quote, locator}."),
     Field("rebuttals", Shape.CLAIMS, "Nested claims that rebut this one."),
     Field("reasons", Shape.CLAIMS, "Nested claims that support this one."),
+    Field("replies", Shape.CLAIMS, "Nested replies to this one, not yet classified."),
+    Field("at", Shape.TIME, "When it was said: 2023-07-14T09:30:00Z, or a date, 2023-07-14."),
+    Field("url", Shape.URL, "Where it was said: the comment's permalink."),
+    Field("score", Shape.COUNT, "The votes it had where it was said (a whole number)."),
     Field("tags", Shape.TAGS, "Labels for grouping and filtering."),
     Field("note", Shape.TEXT, "A transcriber's remark, e.g. how an ambiguity was read."),
 )
+
+# The nested sections of a claim, and the relation each nested claim has to the one above it.
+NESTED_FIELDS = (("reasons", "supports"), ("rebuttals", "rebuts"), ("replies", "answers"))
+
+# `at:`: a date, or a date and time with seconds optional and a time zone (`Z` or an offset).
+TIME_PATTERN = (
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+    r"([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2}))?"
+)
+TIME_RE = re.compile(TIME_PATTERN)
 
 SOURCE_FIELDS = (
     Field("title", Shape.TEXT, "The source's title or a short description."),
@@ -103,7 +125,20 @@ SYNONYMS = {
     "cite": "cites",
     "citations": "cites",
     "sources": "cites",
-    "replies": "rebuttals",
+    "reply": "replies",
+    "responses": "replies",
+    "parent": "answers",
+    "replies_to": "answers",
+    "in_reply_to": "answers",
+    "time": "at",
+    "timestamp": "at",
+    "posted": "at",
+    "date": "at",
+    "votes": "score",
+    "points": "score",
+    "karma": "score",
+    "permalink": "url",
+    "link": "url",
     "objections": "rebuttals",
     "reason": "reasons",
     "content": "text",
@@ -135,6 +170,10 @@ def _one_or_list(item: dict[str, Any]) -> dict[str, Any]:
 def _shape_schema(shape: Shape) -> dict[str, Any]:
     if shape in (Shape.TEXT, Shape.URL, Shape.NAME):
         return dict(_TEXT)
+    if shape is Shape.TIME:
+        return {"type": "string", "pattern": _anchored(TIME_PATTERN)}
+    if shape is Shape.COUNT:
+        return {"type": "integer"}
     if shape is Shape.REFS:
         return _one_or_list(dict(_TEXT))
     if shape is Shape.TAGS:

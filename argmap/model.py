@@ -18,14 +18,29 @@ class RelationKind(StrEnum):
     REBUTS = "rebuts"
     SUPPORTS = "supports"
     UNDERCUTS = "undercuts"  # attacks the reasoning of the target, not its content
+    # A reply not yet classified (a thread says who answered whom, not how): neither an attack
+    # nor a support, so no status depends on it until a person says which it is.
+    ANSWERS = "answers"
 
     @property
     def is_attack(self) -> bool:
-        return self is not RelationKind.SUPPORTS
+        return self is RelationKind.REBUTS or self is RelationKind.UNDERCUTS
+
+    @property
+    def is_classified(self) -> bool:
+        return self is not RelationKind.ANSWERS
 
     @property
     def passive(self) -> str:
-        return {"rebuts": "rebutted", "supports": "supported", "undercuts": "undercut"}[self.value]
+        return _PASSIVE[self.value]
+
+
+_PASSIVE = {
+    "rebuts": "rebutted",
+    "supports": "supported",
+    "undercuts": "undercut",
+    "answers": "answered",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +72,9 @@ class Claim:
     parent: str | None = None  # the claim this one is nested under, if any
     line: int = 0
     column: int = 0
+    at: str | None = None  # when it was said: ISO 8601 as written, `2023-07-14T09:30:00Z`
+    url: str | None = None  # where it was said: the comment's permalink
+    score: int | None = None  # the votes it had where it was said
 
 
 @dataclass(frozen=True, slots=True)

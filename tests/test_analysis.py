@@ -65,6 +65,7 @@ def test_the_facts_of_a_small_debate() -> None:
         RelationKind.REBUTS: 4,
         RelationKind.SUPPORTS: 1,
         RelationKind.UNDERCUTS: 1,
+        RelationKind.ANSWERS: 0,
     }
     assert list(a.acceptance) == ["e", "f"]
 

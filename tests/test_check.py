@@ -82,4 +82,18 @@ def test_what_more_checks_find_is_counted_past_the_limit() -> None:
 
     r = parse_debate("title: T\nclaims:\n  a: {text: A}\n", "m.yaml", more_checks=many)
     assert len(r.diagnostics) == 10_001
-    assert r.diagnostics[-1].message.startswith("2 more problems are not listed")
+    # Only warnings were left out: the count is a warning too, and the debate still loads.
+    assert r.diagnostics[-1].code == "too-many-warnings"
+    assert r.diagnostics[-1].message.startswith("2 more warnings are not listed")
+    assert r.debate is not None
+
+
+def test_errors_past_the_limit_are_counted_as_problems() -> None:
+    def many(debate: Debate) -> list[Diagnostic]:
+        return [Diagnostic("unused-source", f"{i}", debate.file, 1, 1) for i in range(10_000)] + [
+            Diagnostic("expectation-failed", "x", debate.file, 2, 1)
+        ]
+
+    r = parse_debate("title: T\nclaims:\n  a: {text: A}\n", "m.yaml", more_checks=many)
+    assert [d.code for d in r.diagnostics[-1:]] == ["too-many-problems"]
+    assert r.diagnostics[-1].message.startswith("1 more problems are not listed")

@@ -197,6 +197,9 @@ def test_node_link_json_is_what_networkx_reads() -> None:
         "tags": [],
         "note": None,
         "cites": ["s1"],
+        "at": None,
+        "url": None,
+        "score": None,
     }
     assert data["nodes"][5] == {
         "id": "c#1",
@@ -259,8 +262,8 @@ def test_node_link_json_from_another_tool() -> None:
     assert imported_yaml(result) == expected.replace("argmap 0.1.0", f"argmap {__version__}")
     assert result.skipped == [
         "node 'v' is of kind 'vote', not claim or source: skipped",
-        "links[3] ('two words' → '0') has the kind 'attacks', not rebuts, supports, undercuts "
-        "or cites: skipped",
+        "links[3] ('two words' → '0') has the kind 'attacks', not rebuts, supports, undercuts, "
+        "answers or cites: skipped",
         "links[4] ('1' → '0'): 'n1' already rebuts 'n0'; a claim answers another once, in one "
         "way: skipped",
         "links[5] ('0' → '0'): a claim that rebuts itself: skipped",

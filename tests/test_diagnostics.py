@@ -27,7 +27,7 @@ DOCS = Path("docs/diagnostics.md")
 
 # These need a file that cannot live in the repository (missing, unreadable), or an output of
 # more than 10,000 diagnostics; tests/test_load.py and tests/test_property.py show them.
-NOT_IN_FIXTURES = frozenset({"read-error", "too-many-problems"})
+NOT_IN_FIXTURES = frozenset({"read-error", "too-many-problems", "too-many-warnings"})
 # Their fixtures cannot be shown as text in the docs (not UTF-8; 10,000 brackets on a line): the
 # docs show the command and its output instead, and a test runs it.
 NOT_SHOWN = frozenset({"not-utf8", "nesting-too-deep"})

@@ -16,7 +16,9 @@ class Unanswered:
     id: str
     by: str | None
     text: str
-    role: str  # "root": answers nothing; "rebuttal": got the last word; "reason": supports only
+    # "root": answers nothing; "rebuttal": got the last word; "reason": supports only; "reply":
+    # replies without saying how (an unclassified reply), and attacks nothing
+    role: str
 
 
 def unanswered(debate: Graph) -> list[Unanswered]:
@@ -31,7 +33,12 @@ def unanswered(debate: Graph) -> list[Unanswered]:
         if c in attacked:
             continue
         kinds = answers.get(c, set())
-        role = "root" if not kinds else "rebuttal" if any(k.is_attack for k in kinds) else "reason"
+        if not kinds:
+            role = "root"
+        elif any(k.is_attack for k in kinds):
+            role = "rebuttal"
+        else:
+            role = "reason" if RelationKind.SUPPORTS in kinds else "reply"
         out.append(Unanswered(c, found.by[c], found.text[c], role))
     return out
 

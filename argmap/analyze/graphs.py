@@ -69,9 +69,8 @@ def attackers_of(graph: Graph) -> dict[str, list[str]]:
     """Each claim's attackers (what rebuts or undercuts it), in the order of the relations."""
     if isinstance(graph, Debate):  # the common case, without building `claims_of`
         out: dict[str, list[str]] = {c: [] for c in graph.claims}
-        supports = RelationKind.SUPPORTS
         for r in graph.relations:
-            if r.kind is not supports:
+            if r.kind.is_attack:
                 out[r.target].append(r.source)
         return out
     found = claims_of(graph)

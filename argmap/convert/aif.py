@@ -37,6 +37,7 @@ _NOUN = {
     RelationKind.REBUTS: "rebuttal",
     RelationKind.SUPPORTS: "support",
     RelationKind.UNDERCUTS: "undercut",
+    RelationKind.ANSWERS: "unclassified reply",
 }
 DEFAULT_SCHEMES = {
     *SCHEME_TEXT.values(),
@@ -240,6 +241,7 @@ class _Reader:
         self.ids = {n.key: ident for n, ident in zip(inodes, given, strict=True)}
         by = self.speakers(inodes, aif)
         self.relations()
+        self.replies(extra.get("replies"))
         for key in ext_claims:
             if key not in self.ids:
                 self.skip(f"{EXTENSION}.claims has an entry for {quote(key)}, not an I-node")
@@ -262,6 +264,9 @@ class _Reader:
                 cites,
                 tuple(f.texts(entry.get("tags"), f"the tags of {where}")),
                 "\n".join(notes) or None,
+                at=f.time(entry.get("at"), f"the time of {where}"),
+                url=f.text(entry.get("url"), f"the url of {where}"),
+                score=f.count(entry.get("score"), f"the score of {where}"),
             )
         self.report_unused()
 
@@ -501,6 +506,22 @@ class _Reader:
                 for a in attacked:
                     self.link(p, a, RelationKind.UNDERCUTS, node)
 
+    def replies(self, value: Any) -> None:
+        """The unclassified replies `write_aif` keeps under `argmap.replies`: [from, to] pairs
+        of I-node ids."""
+        where = f"{EXTENSION}.replies"
+        for i, pair in enumerate(self.fields.items(value, where)):
+            ends = pair if isinstance(pair, list) and len(pair) == 2 else None
+            keys = [str(k) for k in ends or () if isinstance(k, str | int)]
+            if len(keys) != 2 or not all(k in self.ids for k in keys):
+                self.skip(f"{where}[{i}] is not a pair of I-node ids: left out")
+                continue
+            source, dest = self.ids[keys[0]], self.ids[keys[1]]
+            if source == dest or (source, dest) in self.links:
+                self.skip(f"{where}[{i}]: {quote(source)} already answers {quote(dest)}")
+                continue
+            self.links[(source, dest)] = _Link(source, dest, RelationKind.ANSWERS, where)
+
     def link(self, premise: str, target: str, kind_: RelationKind, via: _Node) -> None:
         source, dest = self.ids[premise], self.ids[target]
         name = _node_name(via)
@@ -610,7 +631,9 @@ def write_aif(debate: Debate | Analysis) -> bytes:
         )
 
     inode = {c.id: node(c.text, "I") for c in debate.claims.values()}
-    relations = analysis.ordered_relations
+    # An unclassified reply is no inference AIF knows (neither RA nor CA): it is kept under
+    # `argmap.replies`, as pairs of I-node ids, so that importing the export gives it back.
+    relations = tuple(r for r in analysis.ordered_relations if r.kind.is_classified)
     scheme: list[str] = []
     answering: dict[str, list[str]] = defaultdict(list)  # claim -> its inference nodes
     for r in relations:
@@ -654,16 +677,18 @@ def write_aif(debate: Debate | Analysis) -> bytes:
         "edges": edges,
         "locutions": locutions,
         "participants": participants,
-        EXTENSION: _extension(debate, inode),
+        EXTENSION: _extension(analysis, inode),
     }
     text = json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
     # A lone surrogate (which only JSON escapes can carry) is written as the same escape.
     return text.encode("utf-8", "backslashreplace")
 
 
-def _extension(debate: Debate, inode: dict[str, str]) -> dict[str, Any]:
+def _extension(analysis: Analysis, inode: dict[str, str]) -> dict[str, Any]:
     """What AIF has no place for: the title, url, date and note, the speakers' details, the
-    sources and citations, tags, notes, claim ids and expectations."""
+    sources and citations, tags, notes, claim ids, times, permalinks and scores, unclassified
+    replies and expectations."""
+    debate = analysis.debate
 
     def some(**values: Any) -> dict[str, Any]:
         return {k: v for k, v in values.items() if v not in (None, [], ())}
@@ -671,7 +696,15 @@ def _extension(debate: Debate, inode: dict[str, str]) -> dict[str, Any]:
     claims = {}
     for c in debate.claims.values():
         cites = [some(source=x.source, quote=x.quote, locator=x.locator) for x in c.cites]
-        claims[inode[c.id]] = some(id=c.id, cites=cites, tags=list(c.tags), note=c.note)
+        claims[inode[c.id]] = some(
+            id=c.id,
+            cites=cites,
+            tags=list(c.tags),
+            note=c.note,
+            at=c.at,
+            url=c.url,
+            score=c.score,
+        )
     return some(
         version=1,
         title=debate.title,
@@ -696,5 +729,6 @@ def _extension(debate: Debate, inode: dict[str, str]) -> dict[str, Any]:
             for s in debate.sources.values()
         ],
         claims=claims,
+        replies=[[inode[r.source], inode[r.target]] for r in analysis.unclassified],
         expect={e.outcome: list(e.ids) for e in debate.expectations} or None,
     )

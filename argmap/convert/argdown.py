@@ -217,7 +217,8 @@ def write_argdown(debate: Debate | Analysis) -> bytes:
     kinds = list(RelationKind)
     outgoing: dict[str, list[Relation]] = {}
     for r in debate.relations:
-        outgoing.setdefault(r.source, []).append(r)
+        if r.kind.is_classified:  # Argdown has no neutral relation; see `_claim_data`
+            outgoing.setdefault(r.source, []).append(r)
     for cid in debate.claims:
         answers = outgoing.get(cid)
         if not answers:
@@ -370,7 +371,11 @@ class _Reader:
             "claims": len(claims),
             "statements": sum(n.kind == "statement" for n in nodes),
             "arguments": sum(n.kind == "argument" for n in nodes),
-            **{k.value: sum(r.kind is k for r in relations) for k in RelationKind},
+            **{
+                k.value: sum(r.kind is k for r in relations)
+                for k in RelationKind
+                if k.is_classified
+            },
             "sources": len(sources),
             "citations": sum(len(c.cites) for c in claims.values()),
             "speakers": len(speakers),

@@ -15,6 +15,7 @@ from typing import Any
 from argmap.convert.ids import Ids
 from argmap.errors import quote
 from argmap.fileformat import ID_RE
+from argmap.load.values import time_problem
 from argmap.model import Citation, Expectation, Source, Speaker
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -70,6 +71,26 @@ class Fields:
         if isinstance(value, str) and value.strip():
             return self.clean(value, where)
         self.skip(f"{where} is {'blank' if isinstance(value, str) else kind(value)}: left out")
+        return None
+
+    def time(self, value: Any, where: str) -> str | None:
+        """An `at:` time (ISO 8601 with a zone, or a date), or None (reported unless absent)."""
+        text = self.text(value, where)
+        if text is None:
+            return None
+        problem = time_problem(text.strip())
+        if problem is not None:
+            self.skip(f"{where} {problem}: {quote(text)}: left out")
+            return None
+        return text.strip()
+
+    def count(self, value: Any, where: str) -> int | None:
+        """A whole number such as a score, or None (reported unless absent or null)."""
+        if value is None:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        self.skip(f"{where} is {kind(value)}, not a whole number: left out")
         return None
 
     def texts(self, value: Any, where: str) -> list[str]:

@@ -503,7 +503,9 @@ class _Reader:
                 "the Kialo export has no claim with text", entries[0].line, entries[0].column
             )
         if not title:
-            title = next(iter(claims.values())).text.split("\n")[0]
+            first = next(iter(claims.values())).text
+            # The first line with words on it (a claim's text may start with a line break).
+            title = next((line.strip() for line in first.splitlines() if line.strip()), "?")
             self.skip(1, "the discussion has no title; the first claim's text is used")
         self.skipped.sort(key=_line_of)
         self.skipped.append(

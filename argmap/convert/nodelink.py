@@ -23,9 +23,14 @@ from argmap.convert.ids import Ids
 from argmap.errors import quote
 from argmap.model import Citation, Claim, Debate, Relation, RelationKind, Source, Speaker
 
+_KINDS = frozenset(k.value for k in RelationKind)
+
 PLACEHOLDER = "(no text in the JSON file)"
 # What a claim node may carry besides its id and kind (`label` or `name` stand in for `text`).
-CLAIM_KEYS = ("text", "label", "name", "by", "status", "unanswered", "tags", "note", "cites")
+CLAIM_KEYS = (
+    *("text", "label", "name", "by", "status", "unanswered", "tags", "note", "cites"),
+    *("at", "url", "score"),
+)
 
 
 def graph_data(debate: Debate | Analysis) -> dict[str, Any]:
@@ -44,6 +49,9 @@ def graph_data(debate: Debate | Analysis) -> dict[str, Any]:
             "tags": list(c.tags),
             "note": c.note,
             "cites": [x.source for x in c.cites],
+            "at": c.at,
+            "url": c.url,
+            "score": c.score,
         }
         for c in debate.claims.values()
     ]
@@ -187,10 +195,10 @@ class _Reader:
                 else:
                     cites[a].append(Citation(source.id, text_quote, locator))
                 continue
-            if how not in ("rebuts", "supports", "undercuts"):
+            if how not in _KINDS:
                 f.skip(
-                    f"{where} has the kind {quote(str(how))}, not rebuts, supports, undercuts "
-                    "or cites: skipped"
+                    f"{where} has the kind {quote(str(how))}, not rebuts, supports, undercuts, "
+                    "answers or cites: skipped"
                 )
                 continue
             if a not in claim_keys or b not in claim_keys:
@@ -234,6 +242,9 @@ class _Reader:
                 tuple(cites.get(key, [])),
                 tuple(f.texts(node.get("tags"), f"the tags of {where}")),
                 f.text(node.get("note"), f"the note of {where}"),
+                at=f.time(node.get("at"), f"the time of {where}"),
+                url=f.text(node.get("url"), f"the url of {where}"),
+                score=f.count(node.get("score"), f"the score of {where}"),
             )
 
         speakers: dict[str, Speaker] = {}

@@ -16,6 +16,7 @@ from argmap.fileformat import (
     EXPECT_FIELDS,
     ID_RE,
     NAME_RE,
+    NESTED_FIELDS,
     SOURCE_FIELDS,
     SPEAKER_FIELDS,
     Shape,
@@ -45,6 +46,7 @@ from argmap.yamlnodes import (
 
 # Each relation a claim can state: its kind, its field, and the field quoted for messages.
 _RELATION_FIELDS = tuple((kind, kind.value, quote(kind.value)) for kind in RelationKind)
+_NESTED = tuple((name, RelationKind(kind)) for name, kind in NESTED_FIELDS)
 
 
 class Builder(Reader):
@@ -254,13 +256,10 @@ class Builder(Reader):
             claim = self.claim(ident, found, what, path, key, parent, first)
             if claim is not None and first:
                 self.claims[ident] = claim
-            if "reasons" not in found and "rebuttals" not in found:
+            if "reasons" not in found and "rebuttals" not in found and "replies" not in found:
                 continue
             children: list[tuple[Node, Node, str | None, RelationKind | None, str]] = []
-            for field_name, child_relation in (
-                ("reasons", RelationKind.SUPPORTS),
-                ("rebuttals", RelationKind.REBUTS),
-            ):
+            for field_name, child_relation in _NESTED:
                 if field_name in found:
                     fpath = join(path, field_name)
                     children.extend(
@@ -328,9 +327,18 @@ class Builder(Reader):
                 for n, (node, p) in enumerate(self.items(found["cites"], join(path, "cites")), 1)
                 if (c := self.citation(ident, n, node, what, p, first)) is not None
             )
+        at = url = score = None
+        if "at" in found:
+            at = self.time(found["at"], f"'at' of {what}", join(path, "at"))
+        if "url" in found:
+            url = self.url(found["url"], f"'url' of {what}", join(path, "url"))
+        if "score" in found:
+            score = self.count(found["score"], f"'score' of {what}", join(path, "score"))
         if text is None:
             return None
-        return Claim(ident, text, by, cites, tags, note, parent, key.line + 1, key.column + 1)
+        return Claim(
+            ident, text, by, cites, tags, note, parent, key.line + 1, key.column + 1, at, url, score
+        )
 
     def citation(
         self, owner: str, n: int, node: Node, what: str, path: str, record: bool

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from argmap.errors import Diagnostic, quote
+from argmap.fileformat import NESTED_FIELDS
 from argmap.load.hints import Names, Reporter, as_yaml, did_you_mean
 from argmap.model import Relation, RelationKind, Speaker
 from argmap.yamlnodes import Node, join, position
@@ -99,6 +100,7 @@ class References:
                 ref.path,
             )
         self.check_relations()
+        self.check_unclassified()
         for ident, (what, key) in self.ids.items():
             if what == "source" and ident not in cited:
                 self.report(
@@ -142,7 +144,7 @@ class References:
                 )
             elif nested is not None:
                 other = rel if nested is first else first
-                section = "rebuttals" if nested.kind is RelationKind.REBUTS else "reasons"
+                section = next(n for n, k in NESTED_FIELDS if k == nested.kind.value)
                 self.report(
                     "conflicting-relation",
                     rel.node,
@@ -162,6 +164,30 @@ class References:
                     "or split the claim in two",
                     rel.path,
                 )
+
+    def check_unclassified(self) -> None:
+        """Warn once for each reply that does not say how it answers (`answers:`, `replies:`):
+        statuses are provisional until every one is classified."""
+        seen: set[tuple[str, str]] = set()
+        for rel in self.relations:
+            if rel.kind is not RelationKind.ANSWERS or rel.owner == rel.target:
+                continue
+            if (rel.owner, rel.target) in seen or self.ids.get(rel.target, ("",))[0] != "claim":
+                continue
+            seen.add((rel.owner, rel.target))
+            how = (
+                f"move it under the `rebuttals:` or `reasons:` of {quote(rel.target)}"
+                if rel.nested
+                else "write `rebuts:`, `supports:` or `undercuts:` in place of `answers:`"
+            )
+            self.report(
+                "unclassified-reply",
+                rel.node,
+                f"{quote(rel.owner)} replies to {quote(rel.target)} without saying how; "
+                "no status depends on it until it is classified",
+                f"{how}, or run `argmap label` on the file",
+                rel.path,
+            )
 
     def unique_relations(self) -> tuple[Relation, ...]:
         """The relations as the debate holds them: one per pair of claims, the first written."""

@@ -6,12 +6,14 @@ and gives back what can still be used, so the walk goes on and finds every mista
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from datetime import datetime
 from urllib.parse import urlsplit
 
 from argmap.errors import quote
-from argmap.fileformat import CLAIM_FIELDS, SYNONYMS, Field, field_names
+from argmap.fileformat import CLAIM_FIELDS, SYNONYMS, TIME_RE, Field, field_names
 from argmap.load.hints import Names, Reporter, type_hint, what_kind
 from argmap.yamlnodes import (
+    INT,
     NULL,
     STR,
     TEXT_TAGS,
@@ -44,6 +46,27 @@ def plain_text(node: Node | None) -> str | None:
         value: str = node.value
         if value and not value.isspace():  # as `value.strip()`, without a copy
             return value
+    return None
+
+
+def time_problem(value: str) -> str | None:
+    """What is wrong with `value` as an `at:` time, or None when it is one.
+
+    >>> [time_problem(v) for v in ("2023-07-14", "2023-07-14T09:30:00Z", "2023-07-14 09:30+02:00")]
+    [None, None, None]
+    >>> time_problem("2023-07-14T09:30")
+    'has no time zone'
+    >>> time_problem("2023-02-30"), time_problem("yesterday")
+    ('is not a real date', 'is not an ISO 8601 time')
+    """
+    if not TIME_RE.fullmatch(value):
+        if TIME_RE.fullmatch(value + "Z"):
+            return "has no time zone"
+        return "is not an ISO 8601 time"
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return "is not a real date" if len(value) == 10 else "is not a real time"
     return None
 
 
@@ -169,6 +192,43 @@ class Reader(Reporter):
                 path,
             )
         return value
+
+    def time(self, node: Node | None, what: str, path: str) -> str | None:
+        """An `at:` value: a date, or a date and time with a time zone, as written."""
+        value = self.text(node, what, path)
+        if value is None:
+            return None
+        value = value.strip()
+        problem = time_problem(value)
+        if problem is not None:
+            self.report(
+                "bad-time",
+                node,
+                f"{what} {problem}: {quote(value)}",
+                "write a date and time in ISO 8601 with its time zone, such as "
+                "2023-07-14T09:30:00Z or 2023-07-14T11:30:00+02:00, or a date, 2023-07-14",
+                path,
+            )
+            return None
+        return value
+
+    def count(self, node: Node | None, what: str, path: str) -> int | None:
+        """A whole number, such as a `score:`."""
+        if node is None or isinstance(node, Refused):
+            return None
+        if isinstance(node, ScalarNode) and node.tag == INT:
+            try:
+                return int(str(node.value).replace("_", ""), 0)
+            except ValueError:
+                pass
+        self.report(
+            "wrong-type",
+            node,
+            f"{what} must be a whole number, not {kind(node)}",
+            "write the number alone, such as 12 or -3",
+            path,
+        )
+        return None
 
     def items(self, node: Node | None, path: str) -> Iterator[tuple[Node, str]]:
         """One value or a list of values, as (node, path) pairs."""
