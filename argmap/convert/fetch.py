@@ -1,8 +1,5 @@
-"""A thread fetched from a site that shows it without an account (Lemmy, Hacker News, Discourse,
-Mastodon), as the one JSON document that site's importer reads. Reddit is refused, with what
-to do instead.
-
-`fetch_thread(site, url)` returns, as UTF-8 bytes:
+"""A thread fetched from a site that shows it without an account, as the one JSON document that
+site's importer reads (Reddit is refused, with what to do instead). In UTF-8 bytes:
 
 - lemmy: `{"post_view": ..., "comments": [...]}`: the `post_view` of `GET /api/v3/post?id=ID`,
   and every CommentView of `GET /api/v3/comment/list`, page after page, each once, oldest first;
@@ -19,9 +16,8 @@ server each time it waits, and reads no more than is left of `max_bytes`: one li
 thread's answers together, the one debate files have unless told otherwise. A thread takes at
 most `max_pages` requests. So a misbehaving server can neither hold argmap for ever nor fill its
 memory. Whatever goes wrong is a `ConvertError` that says what happened and what to do.
-Nothing here prints: `progress` gets one short line per request.
-
-Reading the addresses is `argmap.convert.threadurls`' job (pure functions, re-exported here).
+Nothing here prints: `progress` gets one short line per request. Reading the addresses is
+`argmap.convert.threadurls`' job (pure functions; `site_of` and `address` are re-exported).
 """
 
 from __future__ import annotations
@@ -254,6 +250,7 @@ class _Session:
         request = urllib.request.Request(
             url, headers={"User-Agent": USER_AGENT, "Accept": "application/json"}
         )
+        kind = None  # the type of the answer, once it has begun
         try:
             with self.opener.open(request, timeout=self.timeout) as answer:
                 kind = answer.headers.get("Content-Type", "")
@@ -266,7 +263,11 @@ class _Session:
         except urllib.error.URLError as e:
             raise ConvertError(_unreachable(host, e.reason, self.timeout)) from None
         except TimeoutError:
-            raise ConvertError(_unreachable(host, TimeoutError(), self.timeout)) from None
+            if kind is None:
+                raise ConvertError(_unreachable(host, TimeoutError(), self.timeout)) from None
+            raise ConvertError(
+                f"{host} stopped sending for more than {self.timeout:g} seconds; try again later"
+            ) from None
         except TooLarge:
             raise ConvertError(self._too_large(host)) from None
         except http.client.InvalidURL as e:
@@ -338,7 +339,9 @@ def _refused(e: urllib.error.HTTPError, host: str, thing: str) -> ConvertError:
             + _retry_after(e.headers.get("Retry-After", ""))
         )
     if code >= 500:
-        return ConvertError(f"{host} failed with an error of its own ({status}){told}; try later")
+        return ConvertError(f"{host} failed on its side ({status}){told}; try again later")
+    if 300 <= code < 400:  # urllib gives up on a loop of redirects, or on too many
+        return ConvertError(f"{host} sends argmap round in circles ({code}); check the address")
     return ConvertError(f"{host} refused the request ({status}){told}")
 
 
