@@ -435,6 +435,17 @@ def test_a_closed_port() -> None:
     )
 
 
+def test_a_host_with_no_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    def unknown(address: tuple[str, int], *args: Any, **kwargs: Any) -> socket.socket:
+        raise socket.gaierror(-2, "Name or service not known")
+
+    monkeypatch.setattr(socket, "create_connection", unknown)
+    assert failure("mastodon", "https://mastodon.invalid/@someone/1") == (
+        "could not reach mastodon.invalid: no such host (Name or service not known); check the "
+        "address and your connection"
+    )
+
+
 def test_reddit_is_refused_with_what_to_do() -> None:
     url = "https://www.reddit.com/r/urbanism/comments/abc123/car_free_centres/"
     assert failure("reddit", url) == REDDIT
