@@ -181,7 +181,7 @@ def _rank(comment: Comment) -> tuple[int, str, int, str]:
     return (
         0 if comment.key.startswith("p") else 1,
         comment.at or "",
-        int(number) if number.isascii() and number.isdigit() else 0,
+        int(number) if number.isascii() and number.isdigit() and len(number) < 30 else 0,
         comment.key,
     )
 
