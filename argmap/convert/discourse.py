@@ -73,16 +73,16 @@ def parse(data: bytes, name: str) -> Thread:
     by_number: dict[int, Comment] = {}
     held: set[str] = set()  # the ids of the posts read, to find those the stream has beyond
     for i, post in enumerate(posts):
-        read = _post(mapping(post), i, topic_id, skipped)
-        if read is None:
+        ident = key(mapping(post).get("id"))
+        if ident:
+            held.add(ident)
+        comment = _post(mapping(post), i, topic_id, skipped)
+        if comment is None:
             continue
-        comment, ident = read
         if int(comment.key) in by_number:
             skipped.append(f"post {comment.key} appears twice; the second is left out")
             continue
         by_number[int(comment.key)] = comment
-        if ident:
-            held.add(ident)
     ordered = [_placed(by_number[n], by_number, skipped) for n in sorted(by_number)]
     missing = _missing(stream.get("stream"), held, topic_id, skipped)
     first = next((c for c in ordered if c.key == "1"), None)
@@ -96,10 +96,8 @@ def parse(data: bytes, name: str) -> Thread:
     )
 
 
-def _post(
-    post: dict[str, Any], i: int, topic_id: str | None, skipped: list[str]
-) -> tuple[Comment, str | None] | None:
-    """A post as a comment, with the post's id; None when it is left out (with a line)."""
+def _post(post: dict[str, Any], i: int, topic_id: str | None, skipped: list[str]) -> Comment | None:
+    """A post as a comment; None when it is left out (with a line)."""
     number = integer(post.get("post_number"))
     ident = key(post.get("id"))
     if number is None or number < 1:
@@ -120,21 +118,18 @@ def _post(
     username = text(post.get("username"))
     full_name = text(post.get("name"))
     url = web_url(post.get("post_url")) or web_url(post.get("url"))
-    return (
-        Comment(
-            str(number),
-            parent,
-            username,
-            () if gone else blocks,
-            author_shown=full_name if full_name != username else None,
-            author_url=urljoin(url, f"/u/{username}") if url and username else None,
-            at=when(post.get("created_at")),
-            url=url,
-            score=_likes(post),
-            links=() if gone else links,
-            deleted=gone,
-        ),
-        ident,
+    return Comment(
+        str(number),
+        parent,
+        username,
+        () if gone else blocks,
+        author_shown=full_name if full_name != username else None,
+        author_url=urljoin(url, f"/u/{username}") if url and username else None,
+        at=when(post.get("created_at")),
+        url=url,
+        score=_likes(post),
+        links=() if gone else links,
+        deleted=gone,
     )
 
 

@@ -37,7 +37,7 @@ from argmap.convert.thread import Block, Link
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SPACE = re.compile(r"\s+")
-_BARE_URL = re.compile(r"https?://[^\s<>\[\]()\"'`]+", re.IGNORECASE)
+_BARE_URL = re.compile(r"https?://[^\s<>\[\]\"'`]+", re.IGNORECASE)
 _URL_END = ".,;:!?*_~'\""
 _ELLIPSIS = ("…", "...")
 # Markdown as Reddit and Lemmy write it: CommonMark, tables, ~~strikethrough~~, no raw HTML
@@ -93,9 +93,19 @@ def link(url: str, words: str) -> Link | None:
 
 
 def _bare_links(text: str) -> list[Link]:
+    """The web addresses written out in `text`, without the punctuation after them (a `)`
+    only when it closes no `(` of the address, as in Wikipedia's `Word_(sense)`)."""
     found = []
     for match in _BARE_URL.finditer(text):
-        candidate = link(match.group().rstrip(_URL_END), "")
+        url = match.group()
+        while url:
+            trimmed = url.rstrip(_URL_END)
+            if trimmed.endswith(")") and trimmed.count("(") < trimmed.count(")"):
+                trimmed = trimmed[:-1]
+            if trimmed == url:
+                break
+            url = trimmed
+        candidate = link(url, "")
         if candidate:
             found.append(candidate)
     return found
@@ -113,6 +123,7 @@ def markdown_blocks(text: str) -> Blocks:
 Block(text='- a b', quote=False, of=None), Block(text='a map https://x.org/y.', quote=False, \
 of=None)), (Link(url='https://x.org/y', title=None),))
     """
+    text = _CONTROL.sub("", text)  # before markdown-it turns a NUL into U+FFFD
     try:
         tokens = _MARKDOWN.parse(text)
     except RecursionError:
@@ -280,8 +291,9 @@ class _HtmlText(HTMLParser):
         self.open.append(element)
         if (
             tag in _HIDDEN
-            or "invisible" in classes
-            or (self.quoted and tag == "div" and classes & {"title", "quote-controls", "meta"})
+            or "invisible" in classes  # the parts of a link Mastodon hides
+            or (tag == "div" and "meta" in classes)  # Discourse's name and size of an image
+            or (self.quoted and tag == "div" and classes & {"title", "quote-controls"})
         ):
             element.hidden = True
             self.hidden += 1
@@ -380,6 +392,6 @@ def html_blocks(html: str, topic: str | None = None) -> Blocks:
     (Block(text='Yes.', quote=True, of='3'), Block(text='No.', quote=False, of=None))
     """
     parser = _HtmlText(topic)
-    parser.feed(html)
+    parser.feed(_CONTROL.sub("", html))
     parser.close()
     return tuple(parser.blocks), _unique(parser.links)
