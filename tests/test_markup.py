@@ -144,6 +144,7 @@ def test_markdown_nested_deeper_than_markdown_it_reads_keeps_its_words() -> None
             [B("1. big"), B("x")],
             [],
         ),
+        ("<<![>&aa!='-\nd>#ipb]q <!-- a comment -->", [B("<<![>&aa!='- d>#ipb]q")], []),
         ("", [], []),
     ],
 )

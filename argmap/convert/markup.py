@@ -78,13 +78,12 @@ def link(url: str, words: str) -> Link | None:
         parts = urlsplit(url)
     except ValueError:
         return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or clean(url) != url:
-        return None
-    if " " in url:
+    web = parts.scheme.lower() in ("http", "https") and parts.hostname
+    if not web or clean(url) != url or " " in url:
         return None
     words = clean(words)
     bare = url.split("://", 1)[1]
-    shown = [url, bare, bare.removeprefix("www."), bare.rstrip("/"), bare.removeprefix("www.")]
+    shown = (url, bare, bare.rstrip("/"), bare.removeprefix("www."))
     if words in shown or (
         words.endswith(_ELLIPSIS) and any(s.startswith(words.rstrip(".…")) for s in shown)
     ):
@@ -231,6 +230,7 @@ _BLOCKS = {
     "dd", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "main", "nav", "form", "fieldset",
 }  # fmt: skip
 _CONTAINERS = {"blockquote", "li", "div", "aside", "td", "th", "ul", "ol", "table", "details"}
+_DECLARATION = re.compile("<!(?!--)")
 _VOID = {"br", "img", "hr", "wbr", "input", "meta", "link", "source", "area", "col", "embed"}
 
 
@@ -392,6 +392,8 @@ def html_blocks(html: str, topic: str | None = None) -> Blocks:
     (Block(text='Yes.', quote=True, of='3'), Block(text='No.', quote=False, of=None))
     """
     parser = _HtmlText(topic)
-    parser.feed(_CONTROL.sub("", html))
+    # Python's parser asserts on some `<!` it cannot read (`<![>`); no comment needs a
+    # declaration or a marked section, so `<!` is text unless it starts a comment.
+    parser.feed(_DECLARATION.sub("&lt;!", _CONTROL.sub("", html)))
     parser.close()
     return tuple(parser.blocks), _unique(parser.links)
