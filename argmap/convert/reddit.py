@@ -24,6 +24,7 @@ How it maps:
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from argmap.convert import ConvertError
 from argmap.convert.markup import link, markdown_blocks
@@ -44,13 +45,16 @@ def parse(data: bytes, name: str) -> Thread:
     value = load(data, "Reddit's thread JSON")
     post_listing, comment_listing = _listings(value)
     skipped: list[str] = []
+    if post_listing is not None and mapping(_first(post_listing)).get("kind") != "t3":
+        skipped.append("the first listing holds no post (t3); the thread is read without it")
+        post_listing = None
     post = _post(post_listing, skipped) if post_listing is not None else None
     reader = _Comments(post, skipped)
     reader.read(comment_listing)
     if post is None and reader.to_missing_post:
         skipped.append(
-            "the post itself is not in the file (a listing of comments only); its top-level "
-            "comments are kept as replies to nothing"
+            "the post itself is not in the file; its top-level comments are kept as replies "
+            "to nothing"
         )
     comments = [post, *reader.comments] if post else reader.comments
     ordered = finish(comments, by_position(comments), "comment", skipped)
@@ -110,7 +114,7 @@ def _author(data: dict[str, Any]) -> tuple[str | None, str | None]:
     author = text(data.get("author"))
     if author is None or author in _GONE:
         return None, None
-    return author, f"{_BASE}/user/{author}"
+    return author, f"{_BASE}/user/{quote(author, safe='')}"
 
 
 def _score(data: dict[str, Any]) -> int | None:
