@@ -102,12 +102,18 @@ def test_reddit_a_comment_permalink_whose_parent_is_not_in_the_file() -> None:
     assert edges(thread) == {("cu6236a", "cu61tk1")}
     gone = thread.comments[1]
     assert (gone.deleted, gone.blocks, gone.author, gone.score) == (True, (), None, 1)
+    assert sum(c.deleted for c in thread.comments) == 1
     assert thread.missing == 0
     assert thread.skipped == [
         "comment cu61tk1 replies to cu61nnl, which is not in the file; "
         "it is kept as a top-level reply"
     ]
-    assert thread.comments[0].score == 11700
+    post = thread.comments[0]
+    assert (post.at, post.score, post.url) == (
+        "2015-08-17T07:44:40Z",
+        11700,
+        "https://www.reddit.com/r/funny/comments/3hahrw/ba_dum_tsss/",
+    )
 
 
 def test_reddit_a_self_post_in_markdown() -> None:
@@ -127,6 +133,12 @@ def test_reddit_a_self_post_in_markdown() -> None:
     assert authors(thread) == {"kemitche", "Sporkicide", "SwineFluPandemic", "V2Blast"}
     assert thread.missing == 28 and len(thread.skipped) == 2
     assert (post.at, post.score, len(post.blocks)) == ("2018-08-20T17:21:30Z", 83, 13)
+    # PRAW recorded the thread with its test subreddit's name replaced (README.md).
+    assert post.url == (
+        "https://www.reddit.com/r/<TEST_SUBREDDIT>/comments/98vj9e/"
+        "please_be_a_good_bot_citizen_of_reddit/"
+    )
+    assert sum(c.deleted for c in thread.comments) == 0
     assert post.blocks[3] == Block("Please don't write simple reply bots")
     assert post.links == (
         Link("https://www.reddit.com/subreddits/create", "own subreddit"),
@@ -186,6 +198,7 @@ def test_lemmy_0_19_and_1_0_give_the_same_comment() -> None:
     )  # fmt: skip
     assert comment.url == "https://test1.lemmy.ddenis.info/comment/501"
     assert comment.blocks == (Block("Great track, thanks for sharing!"),)
+    assert comment.deleted is False
     assert (old.title, old.url, old.missing, old.skipped) == (
         "Live recording (thread 8)", "https://test1.lemmy.ddenis.info/post/180", 0, []
     )  # fmt: skip
@@ -205,6 +218,8 @@ def test_lemmy_the_post_view_beside_the_comments_as_the_fetcher_writes_them() ->
     assert thread.skipped[0].startswith("the post counts 7 comments and the file holds 1")
     alone = read("lemmy/lemmykit-post-v3.json")
     assert ([c.key for c in alone.comments], alone.missing) == (["p180"], 7)
+    assert alone.comments[0].url == "https://test1.lemmy.ddenis.info/post/180"
+    assert (alone.comments[0].author, alone.comments[0].deleted) == ("seed_mod1", False)
 
 
 def test_lemmy_orders_pages_by_time_then_id_and_reads_parents_from_paths() -> None:
@@ -242,6 +257,8 @@ def test_hn_firebase_items_from_the_official_readme() -> None:
         "2921983", None, "norvig", None
     )  # fmt: skip
     assert comment.author_url == "https://news.ycombinator.com/user?id=norvig"
+    assert authors(thread) == {"tel", "norvig"}
+    assert sum(c.deleted for c in thread.comments) == 0
     assert edges(thread) == set() and thread.missing == 16
     assert thread.skipped == [
         "item 160705 is a pollopt, not a comment; it is left out",
@@ -309,6 +326,7 @@ def test_hn_hnpwa_item() -> None:
     assert (story.at, story.score, story.links) == (
         "2024-03-09T16:00:00Z", 17, (Link("https://example.org/tabs"),)
     )  # fmt: skip
+    assert story.url == thread.url == "https://news.ycombinator.com/item?id=50000001"
     assert thread.comments[-1].links == (Link("https://peps.python.org/pep-0008/", "PEP 8"),)
 
 
@@ -327,6 +345,7 @@ def test_discourse_topic_of_try_discourse_org() -> None:
     assert authors(thread) == {"samsaffron", "stienman", "splattne"}
     assert edges(thread) == {("2", "1"), ("3", "1"), ("14", "1")}
     assert [c.score for c in thread.comments] == [0, 0, 5, 5]
+    assert sum(c.deleted for c in thread.comments) == 0
     assert (thread.missing, thread.skipped, thread.url) == (0, [], None)
     first = thread.comments[0]
     assert (first.at, first.url, first.author_shown) == (
@@ -386,7 +405,7 @@ def test_mastodon_context_from_mastodon_social() -> None:
     )  # fmt: skip
     assert (first.author_home, first.author_shown) == ("mastodon.social", "autumnal halcy")
     assert (first.blocks, reply.blocks) == ((Block("first status"),), (Block("final status"),))
-    assert thread.missing == 0
+    assert thread.missing == 0 and not any(c.deleted for c in thread.comments)
     assert thread.skipped == [
         "status 110446984249325790 replies to 110446983926957470, which is not in the file; "
         "it is kept as a top-level reply"
@@ -408,6 +427,9 @@ def test_mastodon_a_hand_edited_context_with_broken_html() -> None:
         ),
     )
     assert (first.score, first.at) == (11, "2019-12-08T03:48:33Z")
+    assert first.url == "https://mastodon.social/@Gargron/103270115826048975"
+    assert authors(thread) == {"Gargron"} and first.author_shown == "Eugen"
+    assert (thread.missing, sum(c.deleted for c in thread.comments)) == (0, 0)
     assert thread.skipped == [
         "status 2 is among the replies but replies to nothing; it is kept as a top-level status"
     ]
