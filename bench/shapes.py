@@ -58,7 +58,110 @@ def kialo_chain(n: int = 40_000) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _thread_tree(n: int) -> list[list[int]]:
+    """The replies of each of `n` comments: comment i answers comment (i - 1) // 3, so the
+    thread branches three ways and is about log3(n) deep, as busy threads are."""
+    children: list[list[int]] = [[] for _ in range(n)]
+    for i in range(1, n):
+        children[(i - 1) // 3].append(i)
+    return children
+
+
+def _depth_first(children: list[list[int]]) -> list[tuple[int, int]]:
+    out, todo = [], [(0, 0)]
+    while todo:
+        i, depth = todo.pop()
+        out.append((i, depth))
+        todo.extend((c, depth + 1) for c in reversed(children[i]))
+    return out
+
+
+def _words(i: int) -> str:
+    return f"Point {i} says that the claim numbered {i} holds, for reason {i * 7 % 101}."
+
+
+def thread_paste(n: int = 10_000) -> str:
+    """A Lemmy thread of `n` comments copied from the browser (argmap import text): bullets,
+    author lines, headers, replies indented under their parent, each quoting its parent's
+    first paragraph before answering it."""
+    children = _thread_tree(n)
+    parent = {c: i for i, cs in enumerate(children) for c in cs}
+    lines = []
+    for i, depth in _depth_first(children):
+        bullet = 0 if depth == 0 else 4 + 2 * (depth - 1)
+        pad = " " * (bullet + (4 if depth == 0 else 2))
+        lines += [" " * bullet + f"• user{i % 97}@lemmy.example", pad + "link", pad + "fedilink"]
+        lines += [
+            pad + "arrow-up",
+            pad + str(i % 50),
+            pad + "·",
+            pad + f"{i % 23 + 1} days ago",
+            "",
+        ]
+        if i in parent:
+            lines += [pad + _words(parent[i]), ""]
+        lines += [pad + _words(i), "", pad + f"And a second paragraph from comment {i}.", ""]
+    return "\n".join(lines) + "\n"
+
+
+def thread_reddit(n: int = 10_000) -> str:
+    """The JSON of a Reddit thread of `n` comments (argmap import reddit), nested as Reddit
+    nests them, each comment Markdown with a `>` quote of its parent."""
+    import json
+
+    children = _thread_tree(n)
+
+    def comment(i: int, parent: str) -> dict[str, object]:
+        quote = f"> {_words((i - 1) // 3)}\n\n" if i else ""
+        return {
+            "kind": "t1",
+            "data": {
+                "id": f"c{i}",
+                "name": f"t1_c{i}",
+                "parent_id": parent,
+                "author": f"user{i % 97}",
+                "body": f"{quote}{_words(i)} See [the source](https://example.org/{i % 13}).",
+                "created_utc": 1_700_000_000 + i * 60,
+                "score": i % 50,
+                "permalink": f"/r/t/comments/p1/t/c{i}/",
+                "replies": "",
+            },
+        }
+
+    nodes = {0: comment(0, "t3_p1")}
+    for i, _ in _depth_first(children)[1:]:
+        nodes[i] = comment(i, f"t1_c{(i - 1) // 3}")
+    for i in range(n):
+        if children[i]:
+            data = nodes[i]["data"]
+            assert isinstance(data, dict)
+            data["replies"] = {
+                "kind": "Listing",
+                "data": {"children": [nodes[c] for c in children[i]]},
+            }
+    post = {
+        "kind": "t3",
+        "data": {
+            "id": "p1",
+            "name": "t3_p1",
+            "title": "A thread of ten thousand comments",
+            "author": "op",
+            "selftext": "What do you think?",
+            "created_utc": 1_700_000_000,
+            "score": 100,
+            "permalink": "/r/t/comments/p1/t/",
+        },
+    }
+    listing = [
+        {"kind": "Listing", "data": {"children": [post]}},
+        {"kind": "Listing", "data": {"children": [nodes[0]]}},
+    ]
+    return json.dumps(listing)
+
+
 SHAPES: dict[str, Callable[[], str]] = {
+    "thread-paste": thread_paste,
+    "thread-reddit": thread_reddit,
     "kialo-chain": kialo_chain,
     "chain": chain,
     "pairs-and-chain": pairs_and_chain,
@@ -70,11 +173,15 @@ SHAPES: dict[str, Callable[[], str]] = {
 
 # The file each shape is written to, by its name: `shape-NAME.yaml`, but Kialo's text export.
 def file_name(name: str) -> str:
-    return f"shape-{name}.txt" if name.startswith("kialo") else f"shape-{name}.yaml"
+    if name == "thread-reddit":
+        return f"shape-{name}.json"
+    return f"shape-{name}.txt" if name.startswith(("kialo", "thread")) else f"shape-{name}.yaml"
 
 
 # The rows of `make bench`: a shape and the command timed on it (FILE stands for the file).
 COMMANDS: list[tuple[str, list[str]]] = [
+    ("thread-paste", ["import", "text", "FILE", "-o", "-"]),
+    ("thread-reddit", ["import", "reddit", "FILE", "-o", "-"]),
     ("kialo-chain", ["import", "kialo", "FILE", "-o", "-"]),
     ("chain", ["tree", "FILE", "--format", "json"]),
     ("pairs-and-chain", ["summary", "FILE"]),

@@ -4,7 +4,10 @@ Markdown and HTML become."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from argmap.convert import markup
 from argmap.convert.markup import clean, html_blocks, markdown_blocks
 from argmap.convert.thread import Block, Link
 
@@ -159,3 +162,56 @@ def test_html_nested_5000_deep_is_read_without_recursion() -> None:
 
 def test_clean() -> None:
     assert clean(" a\r\n\tb\x00c\x85d\u2028e\u00a0f ") == "a bc d e f"
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from([*"ab cd,.;:?'\"()/@%$^{}\n\n\n", "é", "\u00a0", "1", "-"]),
+        max_size=80,
+    )
+)
+def test_text_without_markdown_reads_as_commonmark_reads_it(text: str) -> None:
+    # The quick reading of plain text (`_paragraphs`) gives what markdown-it gives.
+    if markup._MARKUP.search(text) is not None:
+        return
+    by_markdown_it = markup._MARKDOWN.parse(text)
+    assert markup._all_read(by_markdown_it, text)
+    paragraphs = [t for t in by_markdown_it if t.type == "inline"]
+    assert [b.text for b in markup.markdown_blocks(text)[0]] == [
+        w for t in paragraphs if (w := markup._inline(t.children or [])[0])
+    ]
+    assert [t.type for t in by_markdown_it if t.type.endswith("_open")] == ["paragraph_open"] * len(
+        paragraphs
+    )
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("> ", ">", " > ", "a b", "c.", " ", "\n", "\n\n", "[w x](https://e.org/p)"),
+                *("é", "https://x.org/a", "[y](https://x.org/b) ", "d, e", "> [z](http://q.net)"),
+            ]
+        ),
+        max_size=14,
+    ).map("".join)
+)
+def test_quotes_and_links_read_as_commonmark_reads_them(text: str) -> None:
+    # The quick reading of `> ` quotes and [words](address) links gives what markdown-it gives.
+    quick = markup._simple(text)
+    if quick is None:
+        return
+    markup_it = markup._MARKDOWN.parse(text)
+    blocks, links = [], []
+    quote = 0
+    for token in markup_it:
+        if token.type.startswith("blockquote"):
+            quote += 1 if token.type.endswith("open") else -1
+        elif token.type == "inline":
+            words, found = markup._inline(token.children or [])
+            links.extend(found)
+            if words:
+                blocks.append(Block(words, quote=quote > 0))
+        else:
+            assert token.type in ("paragraph_open", "paragraph_close"), token.type
+    assert quick == (tuple(blocks), tuple(dict.fromkeys(links)))
