@@ -8,8 +8,9 @@ latest earlier comment; `widen` stretches the words to whole sentences, so a pas
 a comment reads as a claim of its own.
 
 Quotes are looked up without reading every comment: the parent and a few more ancestors are
-read directly (a reply usually quotes its parent), and beyond them an index of three-word runs
-(built on first need) names the few comments that can hold the words. A thread of 10,000
+read directly (a reply usually quotes its parent), and beyond them an index of words (built on
+first need) names the comments that hold the quote's rarest word, of which the latest
+`CANDIDATES` are read. A thread of 10,000
 comments each quoting its parent costs 10,000 look-ups, not 50 million.
 
 >>> h = Holders(["It is not stored. Never.", "Far from it.", "It is not stored."], [-1, 0, 1])
@@ -29,9 +30,8 @@ _SPACE = re.compile("[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _WORD = re.compile(r"\w+")
 # The end of a sentence: its mark, then closing quotes or brackets, then a space or the end.
 _END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?= |\n|$)")
-ANCESTORS = 8  # ancestors read directly before the index is asked
+ANCESTORS = 32  # ancestors read directly before the index is asked
 CANDIDATES = 1000  # comments the index offers for one quote, at most, latest first
-RUN = 3  # words in an indexed run
 
 
 def normal(text: str) -> str:
@@ -66,33 +66,27 @@ def locate(holder: str, words: str) -> int:
     return -1
 
 
-def sentence_starts_and_ends(text: str) -> tuple[list[int], list[int]]:
-    """Where the sentences of `text` start and end; a line break ends a paragraph and so a
-    sentence."""
-    starts, ends = [0], []
-    for m in _END.finditer(text):
-        ends.append(m.end())
-        if m.end() < len(text):
-            starts.append(m.end() + 1)
-    for i, ch in enumerate(text):  # paragraph breaks
-        if ch == "\n":
-            ends.append(i)
-            starts.append(i + 1)
-    ends.append(len(text))
-    return sorted(set(starts)), sorted(set(ends))
-
-
 def widen(text: str, start: int, end: int) -> tuple[int, int]:
     """`text[start:end]` stretched to whole sentences: back to the start of the sentence it
-    starts in, on to the end of the sentence it ends in.
+    starts in, on to the end of the sentence it ends in. A sentence ends with `.`, `!`, `?` or
+    `…` (and any closing quotes or brackets) before a space, and at the end of a paragraph
+    (a line break in `text`). Only the paragraphs at either end are read.
 
     >>> t = "I see, so you say it is not stored in its original form, so no copy. Wrong."
     >>> s = t.index("it is not"); a, b = widen(t, s, s + 20); t[a:b]
     'I see, so you say it is not stored in its original form, so no copy.'
     """
-    starts, ends = sentence_starts_and_ends(text)
-    a = starts[bisect.bisect_right(starts, start) - 1]
-    b = ends[bisect.bisect_left(ends, end)]
+    a = text.rfind("\n", 0, start) + 1
+    for m in _END.finditer(text, a, start):
+        if m.end() < start:
+            a = m.end() + 1
+    last = text.find("\n", end)
+    last = len(text) if last < 0 else last
+    b = last
+    for m in _END.finditer(text, text.rfind("\n", 0, end) + 1, last):
+        if m.end() >= end:
+            b = m.end()
+            break
     return a, b
 
 
@@ -112,7 +106,7 @@ class Holders:
     def __init__(self, texts: list[str], parents: Sequence[int]) -> None:
         self.texts = texts
         self.parents = parents
-        self._index: dict[tuple[str, ...], list[int]] | None = None
+        self._index: dict[str, list[int]] | None = None
         # Ancestry in O(1): a comment's descendants are the comments between its entry and
         # its exit in a depth-first walk (done without recursion: threads nest deep).
         n = len(parents)
@@ -138,22 +132,19 @@ class Holders:
         """Set comment i's own text (normalised), for texts filled in as comments are read."""
         self.texts[i] = text
         if self._index is not None:
-            for run in set(self._runs(_WORD.findall(text.lower()))):
-                self._index.setdefault(run, []).append(i)
+            for word in set(_WORD.findall(text.lower())):
+                self._index.setdefault(word, []).append(i)
 
     def is_ancestor(self, a: int, c: int) -> bool:
         """Whether comment `a` is an ancestor of comment `c` (not `c` itself)."""
         return a != c and self._enter[a] <= self._enter[c] < self._exit[a]
 
-    def _runs(self, words: list[str]) -> list[tuple[str, ...]]:
-        return [tuple(words[i : i + RUN]) for i in range(len(words) - RUN + 1)]
-
-    def _postings(self) -> dict[tuple[str, ...], list[int]]:
+    def _postings(self) -> dict[str, list[int]]:
         if self._index is None:
-            index: dict[tuple[str, ...], list[int]] = {}
+            index: dict[str, list[int]] = {}
             for i, text in enumerate(self.texts):
-                for run in set(self._runs(_WORD.findall(text.lower()))):
-                    index.setdefault(run, []).append(i)
+                for word in set(_WORD.findall(text.lower())):
+                    index.setdefault(word, []).append(i)
             self._index = index
         return self._index
 
@@ -172,16 +163,16 @@ class Holders:
 
     def _search(self, words: str, at: int, ancestors_only: bool) -> int | None:
         """Ask the index: the candidates are the comments before `at` that hold the rarest
-        three-word run of `words`, read latest first; the first ancestor that holds the words
+        word of `words`, read latest first; the first ancestor that holds the words
         wins (the latest ancestor is the nearest), else the first other comment that does."""
-        tokens = _WORD.findall(words.lower())
-        if len(tokens) < RUN:  # too short for the index: read the latest comments
-            candidates: Sequence[int] = range(at - 1, max(-1, at - 1 - CANDIDATES), -1)
-        else:
+        tokens = set(_WORD.findall(words.lower()))
+        if tokens:
             index = self._postings()
-            rarest = min((index.get(run, []) for run in self._runs(tokens)), key=len)
+            rarest = min((index.get(t, []) for t in tokens), key=len)
             before = bisect.bisect_left(rarest, at)
-            candidates = rarest[max(0, before - CANDIDATES) : before][::-1]
+            candidates: Sequence[int] = rarest[max(0, before - CANDIDATES) : before][::-1]
+        else:  # no word at all (punctuation): read the latest comments
+            candidates = range(at - 1, max(-1, at - 1 - CANDIDATES), -1)
         fallback = None
         for c in candidates:
             ancestor = self.is_ancestor(c, at)

@@ -20,6 +20,7 @@ that argmap does not know is reported with its line and left out of the text.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from argmap.convert import ConvertError, Imported
 from argmap.convert.headers import Header, read_header
@@ -89,6 +90,37 @@ def _lines(data: bytes) -> list[str]:
     return lines
 
 
+@dataclass
+class _Raw:
+    """A comment as read, before its quotes are found."""
+
+    parent: int  # the position of the comment it replies to, or -1
+    author_line: str | None
+    index: int  # of its first line
+    paragraphs: list[str]
+    score: int | None = None
+
+    def comment(self, i: int, blocks: tuple[Block, ...], deleted: bool) -> Comment:
+        author = home = None
+        if self.author_line:
+            m = _NAME.fullmatch(self.author_line)
+            assert m is not None
+            author, home = m.group(1), m.group(2)
+        paragraphs = [b.text for b in blocks if not b.quote]
+        return Comment(
+            str(i + 1),
+            str(self.parent + 1) if self.parent >= 0 else None,
+            author,
+            blocks,
+            author_home=home,
+            author_shown=self.author_line if self.author_line != author else None,
+            score=self.score,
+            links=tuple(Link(u) for u in dict.fromkeys(_urls(paragraphs))),
+            deleted=deleted,
+            line=self.index + 1,
+        )
+
+
 class _Reader:
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
@@ -96,7 +128,11 @@ class _Reader:
         self.layout = "paragraphs"
 
     def thread(self) -> Thread:
-        bullets = [i for i, line in enumerate(self.lines) if _BULLET.fullmatch(line)]
+        bullets = [
+            (i, m.group(1), m.group(2))
+            for i, line in enumerate(self.lines)
+            if "\u2022" in line and (m := _BULLET.fullmatch(line))
+        ]
         comments = self._bulleted(bullets) if bullets else self._paragraphs()
         return Thread("text", comments, skipped=self.skipped)
 
@@ -107,100 +143,70 @@ class _Reader:
         words (the text has begun)."""
         out = []
         for j in range(i + 1, len(self.lines)):
-            words = self.lines[j].split()
+            words = self.lines[j].split(maxsplit=3)
             if not words or len(words) > 3:
                 break
             out.append(j)
         return out
 
-    def _is_author_line(self, i: int) -> bool:
-        m = _BULLET.fullmatch(self.lines[i])
-        if m is None or _NAME.fullmatch(m.group(2).strip()) is None:
+    def _is_author_line(self, i: int, rest: str) -> bool:
+        if _NAME.fullmatch(rest.strip()) is None:
             return False
         return any(Header.known(self.lines[j].strip()) for j in self._header_lines(i))
 
-    def _bulleted(self, bullets: list[int]) -> list[Comment]:
-        headed = [i for i in bullets if self._is_author_line(i)]
+    def _bulleted(self, bullets: list[tuple[int, str, str]]) -> list[Comment]:
+        """Comments from bullets `(line index, indentation, rest of the line)`."""
+        headed = [b for b in bullets if self._is_author_line(b[0], b[2])]
         self.layout = "headers" if headed else "bullets"
         starts = headed or bullets
-        comments: list[Comment] = []
-        if any(line.strip() for line in self.lines[: starts[0]]):
+        raws: list[_Raw] = []
+        if any(line.strip() for line in self.lines[: starts[0][0]]):
             first = next(i for i, line in enumerate(self.lines) if line.strip())
             self.skipped.append(
                 f"line {first + 1}: the text before the first comment is read as a comment of "
                 "its own, by nobody named"
             )
-            comments.append(self._comment("1", None, None, first, self.lines[first : starts[0]]))
-        stack: list[tuple[int, str]] = []  # (column, key) of the comments open above
-        for n, i in enumerate(starts):
-            end = starts[n + 1] if n + 1 < len(starts) else len(self.lines)
-            m = _BULLET.fullmatch(self.lines[i])
-            assert m is not None
-            column = len(m.group(1).expandtabs(4))
+            raws.append(_Raw(-1, None, first, _paragraphs(self.lines[first : starts[0][0]])))
+        stack: list[tuple[int, int]] = []  # (column, position) of the comments open above
+        for n, (i, indent, rest) in enumerate(starts):
+            end = starts[n + 1][0] if n + 1 < len(starts) else len(self.lines)
+            column = len(indent.expandtabs(4))
             while stack and stack[-1][0] >= column:
                 stack.pop()
-            parent = stack[-1][1] if stack else None
-            key = str(len(comments) + 1)
-            stack.append((column, key))
+            parent = stack[-1][1] if stack else -1
+            stack.append((column, len(raws)))
             if self.layout == "bullets":
-                body = [m.group(2), *self.lines[i + 1 : end]]
-                comments.append(self._comment(key, parent, None, i, body))
+                raws.append(_Raw(parent, None, i, _paragraphs([rest, *self.lines[i + 1 : end]])))
                 continue
             header_lines = self._header_lines(i)
-            author = m.group(2).strip()
+            author = rest.strip()
             header = read_header([(j + 1, self.lines[j].strip()) for j in header_lines], author)
             self.skipped.extend(header.skipped)
             after = (header_lines[-1] if header_lines else i) + 1
-            comments.append(
-                self._comment(key, parent, author, i, self.lines[after:end], header.score)
-            )
-        self._find_quotes(comments)
-        return comments
+            body = _paragraphs(self.lines[after:end])
+            raws.append(_Raw(parent, author, i, body, header.score))
+        return self._find_quotes(raws)
 
-    def _comment(
-        self,
-        key: str,
-        parent: str | None,
-        author_line: str | None,
-        i: int,
-        body: list[str],
-        score: int | None = None,
-    ) -> Comment:
-        paragraphs = _paragraphs(body)
-        links = tuple(Link(u) for u in dict.fromkeys(_urls(paragraphs)))
-        deleted = len(paragraphs) == 1 and paragraphs[0].lower() in DELETED
-        author = home = None
-        if author_line:
-            m = _NAME.fullmatch(author_line)
-            assert m is not None
-            author, home = m.group(1), m.group(2)
-        return Comment(
-            key,
-            parent,
-            author,
-            () if deleted else tuple(Block(p) for p in paragraphs),
-            author_home=home,
-            author_shown=author_line if author_line != author else None,
-            score=score,
-            links=() if deleted else links,
-            deleted=deleted,
-            line=i + 1,
-        )
-
-    def _find_quotes(self, comments: list[Comment]) -> None:
-        """Mark the paragraphs that repeat an ancestor's own words as quotes of it."""
-        position = {c.key: i for i, c in enumerate(comments)}
-        parents = [position.get(c.parent, -1) if c.parent else -1 for c in comments]
-        holders = Holders([""] * len(comments), parents)
+    def _find_quotes(self, raws: list[_Raw]) -> list[Comment]:
+        """The comments, with each paragraph that repeats an ancestor's own words marked as a
+        quote of it."""
+        holders = Holders([""] * len(raws), [r.parent for r in raws])
         own: list[list[str]] = []
-        for i, c in enumerate(comments):
+        comments = []
+        for i, r in enumerate(raws):
             blocks = []
-            for b in c.blocks:
-                h = _quoted(holders, own, normal(b.text), i, ancestors_only=True)
-                blocks.append(Block(b.text, True, comments[h].key) if h is not None else b)
-            own.append([normal(b.text) for b in blocks if not b.quote])
-            holders.add(i, " ".join(own[-1]))
-            comments[i] = _with_blocks(c, tuple(blocks))
+            mine = []
+            deleted = len(r.paragraphs) == 1 and r.paragraphs[0].lower() in DELETED
+            for text in () if deleted else r.paragraphs:
+                words = normal(text)
+                h = _quoted(holders, own, words, i, ancestors_only=True)
+                blocks.append(Block(text, True, str(h + 1)) if h is not None else Block(text))
+                if h is None:
+                    mine.append(words)
+            own.append(mine)
+            holders.add(i, " ".join(mine))
+            comments.append(r.comment(i, tuple(blocks), deleted))
+        return comments
 
     # -- the layout without bullets -------------------------------------------------------------
 
@@ -256,12 +262,6 @@ def _quoted(
     held = "\n".join(own[h])  # the same offsets as the normalised text
     start = locate(holders.texts[h], text)
     return h if is_sentences(held, start, start + len(text)) else None
-
-
-def _with_blocks(c: Comment, blocks: tuple[Block, ...]) -> Comment:
-    from dataclasses import replace
-
-    return replace(c, blocks=blocks)
 
 
 def _paragraphs(lines: list[str]) -> list[str]:

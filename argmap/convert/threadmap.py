@@ -14,7 +14,7 @@ someone answered them. Whatever is lost is reported, naming where it was.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from argmap.convert import Imported, provenance
 from argmap.convert.ids import Ids
@@ -25,6 +25,7 @@ from argmap.errors import quote
 from argmap.model import Claim, Debate, Relation, RelationKind
 
 DELETED = "[deleted]"
+DELETED_NOTE = "Deleted or removed; kept so that the replies to it keep their place."
 NOTE = (
     "Imported from a thread: one claim per comment, and one for each passage a reply quotes. "
     "Every reply `answers:` what it replies to, unclassified: `argmap label` says whether it "
@@ -60,6 +61,7 @@ class _Part:
     quotes: list[_Quote] = field(default_factory=list)
     quoting_only: bool = False  # the comment says nothing but quotes: no words of its own
     ident: str = ""
+    targets: list[str] = field(default_factory=list)  # the ids it answers
     wanted: list[tuple[int, int]] = field(default_factory=list)  # ranges replies quote
     cuts: dict[tuple[int, int], str] = field(default_factory=dict)  # passage range → its id
 
@@ -82,7 +84,11 @@ class _Builder:
         self.skipped: list[str] = []
         self.position: dict[str, int] = {}
         self.parents = self._parents()
-        own = [normal(" ".join(b.text for b in c.blocks if not b.quote)) for c in self.comments]
+        # Each block's text normalised once: (text, quote, of).
+        self.blocks = [
+            [(t, b.quote, b.of) for b in c.blocks if (t := normal(b.text))] for c in self.comments
+        ]
+        own = [" ".join(t for t, q, _ in blocks if not q) for blocks in self.blocks]
         self.holders = Holders(own, self.parents)
         self.kept = self._kept()
         self.parts: list[list[_Part]] = [[] for _ in self.comments]
@@ -121,14 +127,12 @@ class _Builder:
         answered = [False] * len(self.comments)
         kept = [False] * len(self.comments)
         for i in range(len(self.comments) - 1, -1, -1):  # replies come after what they answer
-            c = self.comments[i]
-            empty = c.deleted or not any(normal(b.text) for b in c.blocks)
-            kept[i] = not empty or answered[i]
+            kept[i] = not (self.comments[i].deleted or not self.blocks[i]) or answered[i]
             if kept[i]:
                 if self.parents[i] >= 0:
                     answered[self.parents[i]] = True
-                for b in c.blocks:
-                    of = self._of(i, b.of) if b.quote else None
+                for _, is_quote, key in self.blocks[i]:
+                    of = self._of(i, key) if is_quote else None
                     if of is not None:
                         answered[of] = True
         return kept
@@ -139,20 +143,16 @@ class _Builder:
         """Comment i in parts: its own text before its first quote, then each run of quotes
         with the text after it. A quote that no kept comment before it holds (an article, a
         page elsewhere) stays in the text, in quotation marks."""
-        c = self.comments[i]
         items: list[str | _Quote] = []
-        for b in c.blocks:
-            text = normal(b.text)
-            if not text:
-                continue
-            if not b.quote:
+        for text, is_quote, key in self.blocks[i]:
+            if not is_quote:
                 items.append(text)
                 continue
-            of = self._of(i, b.of)
+            of = self._of(i, key)
             if of is None:
-                if b.of is not None:
+                if key is not None:
                     self.skipped.append(
-                        f"{self.where(i)}it quotes {quote(b.of)}, which is not in the input "
+                        f"{self.where(i)}it quotes {quote(key)}, which is not in the input "
                         "before it; the quoted words are looked for instead"
                     )
                 of = self.holders.find(text, i)
@@ -240,51 +240,45 @@ class _Builder:
         self.base = dict(zip(kept, ids.assign(wanted, fallback="comment"), strict=True))
         for i in kept:
             self._name_parts(i)
+        quoted_by: dict[str, list[tuple[str, str]]] = {}  # passage → (reply, words quoted)
+        for i in kept:
+            parent = self.parents[i]
+            for part in self.parts[i]:
+                part.targets = [self._target(q) for q in part.quotes]
+                for t, q in zip(part.targets, part.quotes, strict=True):
+                    quoted_by.setdefault(t, []).append((part.ident, q.text))
+                if not part.targets and parent >= 0:
+                    part.targets.append(self._first(parent))
         claims: dict[str, Claim] = {}
         relations: dict[tuple[str, str], Relation] = {}
-        quoted_by: dict[str, list[tuple[str, str]]] = {}  # passage → (reply, words quoted)
         claims_of: dict[int, list[str]] = {}
-        deleted = 0
+        deleted = passages = 0
         for i in kept:
             where = self._origin(i, people.name(i))
             mine = claims_of.setdefault(i, [])
-            parent = self.parents[i]
-            answered = self._first(parent) if parent >= 0 else None
             if not self.parts[i]:
                 deleted += 1
                 mine.append(self.base[i])
-                claims[self.base[i]] = where.claim(
-                    self.base[i],
-                    DELETED,
-                    "Deleted or removed; kept so that the replies to it keep their place.",
-                )
-                if answered is not None:
+                claims[self.base[i]] = where.claim(self.base[i], DELETED, DELETED_NOTE)
+                if self.parents[i] >= 0:
+                    answered = self._first(self.parents[i])
                     relations[(self.base[i], answered)] = _answers(self.base[i], answered)
                 continue
             for k, part in enumerate(self.parts[i]):
                 text = part.text
-                note = _part_note(k, len(self.parts[i]), self.base[i])
-                if part.cuts:
-                    cut = " and ".join(part.cuts.values())
-                    some = "passages" if len(part.cuts) > 1 else "passage"
-                    note = _join(note, f"Replies quote the {some} {cut}, cut out of this text.")
-                claims[part.ident] = where.claim(
-                    part.ident, _paragraphs(_without(text, list(part.cuts))), note
-                )
+                note = _part_note(k, len(self.parts[i]), self.base[i], list(part.cuts.values()))
+                rest = _paragraphs(_without(text, list(part.cuts)))
+                claims[part.ident] = where.claim(part.ident, rest, note)
                 mine.append(part.ident)
-                targets = []
-                for q in part.quotes:
-                    targets.append(self._target(q))
-                    quoted_by.setdefault(targets[-1], []).append((part.ident, q.text))
-                if not targets and answered is not None:
-                    targets.append(answered)
-                for t in dict.fromkeys(targets):
+                for t in dict.fromkeys(part.targets):
                     relations[(part.ident, t)] = _answers(part.ident, t)
                 for (a, b), pid in part.cuts.items():
-                    claims[pid] = where.claim(pid, _paragraphs(text[a:b]))
+                    passage = _paragraphs(text[a:b])
+                    note = _passage_note(part.ident, passage, quoted_by.get(pid, []))
+                    claims[pid] = where.claim(pid, passage, note)
                     mine.append(pid)
                     relations[(pid, part.ident)] = _answers(pid, part.ident)
-        passages = self._passage_notes(claims, quoted_by)
+                passages += len(part.cuts)
         sources = cite_links(self.comments, claims_of, claims, ids, self.where, self.skipped)
         return Imported(
             Debate(
@@ -312,35 +306,9 @@ class _Builder:
     def _origin(self, i: int, by: str | None) -> _Origin:
         c = self.comments[i]
         score = c.score if isinstance(c.score, int) and not isinstance(c.score, bool) else None
-        return _Origin(
-            by,
-            valid_at(c.at, f"{self.where(i)}its time", self.skipped),
-            valid_url(c.url, f"{self.where(i)}its url", self.skipped),
-            score,
-        )
-
-    def _passage_notes(
-        self, claims: dict[str, Claim], quoted_by: dict[str, list[tuple[str, str]]]
-    ) -> int:
-        """Say, on each passage, what it was cut out of, which replies quote it, and their
-        words where the passage was stretched to whole sentences."""
-        n = 0
-        for parts in self.parts:
-            for part in parts:
-                for pid in part.cuts.values():
-                    n += 1
-                    by = quoted_by.get(pid, [])
-                    replies = ", ".join(dict.fromkeys(r for r, _ in by))
-                    note = (
-                        f"A passage of {part.ident}, a claim of its own because "
-                        f"{replies} quote{'s' if len({r for r, _ in by}) == 1 else ''} it."
-                    )
-                    words = [w for _, w in by if w != normal(claims[pid].text)]
-                    if words:
-                        shown = " and ".join(f"\u201c{w}\u201d" for w in dict.fromkeys(words))
-                        note += f" Quoted as {shown}; the passage is the whole sentence."
-                    claims[pid] = replace(claims[pid], note=note)
-        return n
+        at = c.at and valid_at(c.at, f"{self.where(i)}its time", self.skipped)
+        url = c.url and valid_url(c.url, f"{self.where(i)}its url", self.skipped)
+        return _Origin(by, at or None, url or None, score)
 
     def _mapped(
         self, claims: int, passages: int, answers: int, people: People, sources: int, deleted: int
@@ -374,14 +342,27 @@ def _answers(source: str, target: str) -> Relation:
     return Relation(source, target, RelationKind.ANSWERS, 0, 0)
 
 
-def _part_note(k: int, n: int, base: str) -> str | None:
-    if n == 1:
-        return None
-    return f"Part {k + 1} of {n} of one comment ({base}), split where it quotes what it answers."
+def _part_note(k: int, n: int, base: str, cut: list[str]) -> str | None:
+    notes = []
+    if n > 1:
+        notes.append(f"Part {k + 1} of {n} of one comment ({base}), split where it quotes.")
+    if cut:
+        some = "passages" if len(cut) > 1 else "passage"
+        notes.append(f"Replies quote the {some} {' and '.join(cut)}, cut out of this text.")
+    return " ".join(notes) or None
 
 
-def _join(a: str | None, b: str) -> str:
-    return f"{a} {b}" if a else b
+def _passage_note(part: str, passage: str, quoted_by: list[tuple[str, str]]) -> str:
+    """What a passage was cut out of, which replies quote it, and their words when the passage
+    was stretched to whole sentences."""
+    replies = list(dict.fromkeys(r for r, _ in quoted_by))
+    verb = "quotes" if len(replies) == 1 else "quote"
+    note = f"A passage of {part}, a claim of its own because {', '.join(replies)} {verb} it."
+    words = [w for _, w in quoted_by if w != normal(passage)]
+    if words:
+        shown = " and ".join(f"\u201c{w}\u201d" for w in dict.fromkeys(words))
+        note += f" Quoted as {shown}; the passage is the whole sentence."
+    return note
 
 
 def _without(text: str, cuts: list[tuple[int, int]]) -> str:
@@ -394,5 +375,6 @@ def _without(text: str, cuts: list[tuple[int, int]]) -> str:
 
 
 def _paragraphs(text: str) -> str:
-    """Paragraphs (split at line breaks) with their spaces tidied, a blank line between."""
-    return "\n\n".join(p for p in (normal(line) for line in text.split("\n")) if p)
+    """Paragraphs (split at line breaks, each already normalised but for the spaces a cut may
+    leave at its ends or doubled) with a blank line between."""
+    return "\n\n".join(p for line in text.split("\n") if (p := line.strip().replace("  ", " ")))

@@ -75,6 +75,7 @@ class People:
                 listed = " and ".join(f'"{f}"' for f in forms)
                 self.speakers[name] = replace(self.speakers[name], note=f"Shown as {listed}.")
         self._counts: dict[str, int] = {}
+        self._stems: dict[str, str] = {}
 
     def name(self, i: int) -> str | None:
         return self.names.get(i)
@@ -82,8 +83,11 @@ class People:
     def id_base(self, i: int) -> str:
         """`NAME-N` for the Nth comment of a name (`comment-N` without one), in thread order:
         call it once per comment, in order."""
-        stem = slug(self.names[i]) if i in self.names else ""
-        stem = stem or "comment"
+        name = self.names.get(i)
+        if name is None:
+            stem = "comment"
+        elif (stem := self._stems.get(name, "")) == "":  # worked out once per name
+            stem = self._stems[name] = slug(name) or "comment"
         self._counts[stem] = self._counts.get(stem, 0) + 1
         return f"{stem}-{self._counts[stem]}"
 
