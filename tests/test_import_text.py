@@ -611,3 +611,28 @@ def test_parse_gives_the_thread_before_it_becomes_claims() -> None:
         (True, "1"),
         (False, None),
     ]
+
+
+def test_a_list_in_a_page_without_bullets_is_no_thread_of_bullets() -> None:
+    got = imported(
+        "The model stores every image it was ever trained on.\n"
+        "\u2022 first reason\n"
+        "The model stores every image it was ever trained on.\n"
+        "It is five gigabytes: it cannot.\n"
+    )
+    assert got.provenance["layout"] == "paragraphs without bullets"
+    assert texts(got.debate) == {
+        "comment-1": "\u2022 first reason",
+        "comment-1.q1": "The model stores every image it was ever trained on.",
+        "comment-2": "It is five gigabytes: it cannot.",
+    }
+
+
+def texts(d: Debate) -> dict[str, str]:
+    return {c.id: c.text for c in d.claims.values()}
+
+
+def test_the_docs_show_seed_003_as_it_imports() -> None:
+    doc = (ROOT / "docs" / "threads.md").read_text(encoding="utf-8")
+    shown = doc.split("```yaml\n")[1].split("```")[0]
+    assert shown == imported_yaml(seed("003"))

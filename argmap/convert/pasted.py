@@ -133,7 +133,14 @@ class _Reader:
             for i, line in enumerate(self.lines)
             if "\u2022" in line and (m := _BULLET.fullmatch(line))
         ]
-        comments = self._bulleted(bullets) if bullets else self._paragraphs()
+        headed = [b for b in bullets if self._is_author_line(b[0], b[2])]
+        first = next((i for i, line in enumerate(self.lines) if line.strip()), 0)
+        if headed:
+            comments = self._bulleted(headed, "headers")
+        elif bullets and bullets[0][0] == first:  # else a list in a page without bullets
+            comments = self._bulleted(bullets, "bullets")
+        else:
+            comments = self._paragraphs()
         return Thread("text", comments, skipped=self.skipped)
 
     # -- the layouts with bullets ---------------------------------------------------------------
@@ -154,11 +161,10 @@ class _Reader:
             return False
         return any(Header.known(self.lines[j].strip()) for j in self._header_lines(i))
 
-    def _bulleted(self, bullets: list[tuple[int, str, str]]) -> list[Comment]:
-        """Comments from bullets `(line index, indentation, rest of the line)`."""
-        headed = [b for b in bullets if self._is_author_line(b[0], b[2])]
-        self.layout = "headers" if headed else "bullets"
-        starts = headed or bullets
+    def _bulleted(self, starts: list[tuple[int, str, str]], layout: str) -> list[Comment]:
+        """Comments from the bullets that start them, `(line index, indentation, rest of the
+        line)`, in the layout `headers` or `bullets`."""
+        self.layout = layout
         raws: list[_Raw] = []
         if any(line.strip() for line in self.lines[: starts[0][0]]):
             first = next(i for i, line in enumerate(self.lines) if line.strip())
