@@ -636,3 +636,9 @@ def test_the_docs_show_seed_003_as_it_imports() -> None:
     doc = (ROOT / "docs" / "threads.md").read_text(encoding="utf-8")
     shown = doc.split("```yaml\n")[1].split("```")[0]
     assert shown == imported_yaml(seed("003"))
+
+
+def test_a_comment_without_blank_lines_has_a_paragraph_per_line() -> None:
+    got = imported("• ann\n  link\n\n  First line here.\n  Second line here.\n\n• bob\n  link\n")
+    assert texts(got.debate) == {"ann-1": "First line here.\n\nSecond line here."}
+    assert got.mapped["deleted left out"] == 1  # bob said nothing

@@ -275,8 +275,10 @@ def _paragraphs(lines: list[str]) -> list[str]:
     paragraph are joined (a wrapped line, or a line break within it); without any blank line,
     each line is a paragraph. A `•` line that starts no comment is a list item: a paragraph."""
     stripped = [line.strip() for line in lines]
-    while stripped and not stripped[-1]:
-        stripped.pop()
+    filled = [j for j, s in enumerate(stripped) if s]
+    if not filled:
+        return []
+    stripped = stripped[filled[0] : filled[-1] + 1]  # blank lines around the text say nothing
     if "" not in stripped:
         return [s for s in stripped if s]
     out: list[str] = []
