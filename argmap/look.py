@@ -35,7 +35,7 @@ class EdgeLook:
     """How one kind of link is drawn: a line and a head, which say what the colour also says."""
 
     line: str  # solid | dashed | bold | dotted | plain
-    head: str  # filled | hollow | bar | ring | none
+    head: str  # filled | hollow | bar | ring | open (lines only) | none
     words: str  # the legend's description
 
 
@@ -43,6 +43,10 @@ EDGES = {
     "rebuts": EdgeLook("solid", "filled", "solid line, filled arrow"),
     "supports": EdgeLook("dashed", "hollow", "dashed line, hollow arrow"),
     "undercuts": EdgeLook("bold", "bar", "thick line, bar; points at the reasoning it attacks"),
+    # Grey and thin: a reply nobody has classified yet, on which no status depends.
+    "answers": EdgeLook(
+        "dotted", "open", "dotted grey line, open arrow; a reply not yet classified"
+    ),
     "cites": EdgeLook("dotted", "ring", "dotted line, ring"),
 }
 
@@ -77,6 +81,7 @@ THEMES = {
             "rebuts": "#D55E00",
             "supports": "#009E73",
             "undercuts": "#CC79A7",
+            "answers": "#8C8C8C",
             "cites": "#777777",
         },
         source=("#555555", "#F2F2F2"),
@@ -103,6 +108,7 @@ THEMES = {
             "rebuts": "#E69F00",
             "supports": "#009E73",
             "undercuts": "#CC79A7",
+            "answers": "#7A7A7A",
             "cites": "#999999",
         },
         source=("#aaaaaa", "#2a2a2e"),

@@ -20,7 +20,8 @@ from argmap.render.dot import to_dot
 from argmap.render.html import colour_variables, dark_rules
 from argmap.render.mermaid import to_mermaid
 
-# Every status (a and b rebut each other: undecided), every relation, a citation.
+# Every status (a and b rebut each other: undecided), every relation (an unclassified reply
+# too), a citation.
 DEBATE = loads(
     """title: T
 sources:
@@ -32,6 +33,7 @@ claims:
   cut: {text: Cut, undercuts: back}
   a: {text: A, rebuts: b}
   b: {text: B, rebuts: a}
+  reply: {text: Reply, answers: top}
 """
 )
 STATUS_OF = {"top": Status.DEFEATED, "win": Status.STANDING, "a": Status.UNDECIDED}

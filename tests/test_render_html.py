@@ -77,6 +77,9 @@ def test_page_data_has_each_claim_with_its_status_reason_relations_and_citations
             ],
             "tags": [],
             "note": None,
+            "at": None,
+            "url": None,
+            "score": None,
         },
         {
             "id": "b",
@@ -91,6 +94,9 @@ def test_page_data_has_each_claim_with_its_status_reason_relations_and_citations
             "cites": [],
             "tags": [],
             "note": None,
+            "at": None,
+            "url": None,
+            "score": None,
         },
         {
             "id": "c",
@@ -105,6 +111,9 @@ def test_page_data_has_each_claim_with_its_status_reason_relations_and_citations
             "cites": [],
             "tags": ["t"],
             "note": "N",
+            "at": None,
+            "url": None,
+            "score": None,
         },
     ]
     assert [(s["name"], s["url"]) for s in data["speakers"]] == [

@@ -280,6 +280,16 @@ CASES: dict[str, tuple[Debate, DiagramOptions]] = {
 }
 CASES["small/sources"] = (loads(SMALL), DiagramOptions(sources=True))
 CASES["small/cluster-dark"] = (loads(SMALL), DiagramOptions(cluster_speakers=True, theme="dark"))
+# A thread as imported: replies not yet classified, one of them also rebutting.
+THREAD = """\
+title: A thread
+claims:
+  a: {by: ann, text: A, replies: {b: {by: bo, text: B}}}
+  c: {by: cy, text: C, answers: a, rebuts: b}
+  d: {by: ann, text: D, answers: c}
+"""
+CASES["thread"] = (loads(THREAD), DiagramOptions())
+CASES["thread/dark-LR"] = (loads(THREAD), DiagramOptions(theme="dark", direction="LR"))
 CASES["hostile"] = (hostile_debate(), DiagramOptions(sources=True, cluster_speakers=True))
 CASES["hostile/dark-RL"] = (hostile_debate(), DiagramOptions(direction="RL", theme="dark"))
 for n, d in enumerate(id_debates()):
@@ -358,6 +368,7 @@ EDGE = {  # kind -> (Mermaid's arrow type, stroke, colour in the light theme, in
     "rebuts": ("arrow_point", "normal", "#D55E00", "#E69F00"),
     "supports": ("arrow_point", "dotted", "#009E73", "#009E73"),
     "undercuts": ("arrow_point", "thick", "#CC79A7", "#CC79A7"),
+    "answers": ("arrow_point", "dotted", "#8C8C8C", "#7A7A7A"),
     "cites": ("arrow_open", "dotted", "#777777", "#999999"),
     "reasoning": ("arrow_open", "normal", "#555555", "#aaaaaa"),
 }
@@ -458,7 +469,7 @@ def expected(d: Debate, options: DiagramOptions) -> dict[str, Any]:
                 "text": "" if kind == "reasoning" else kind,
                 "style": [
                     f"stroke:{EDGE[kind][3 if dark else 2]}",
-                    f"stroke-width:{'1px' if kind == 'reasoning' else '2px'}",
+                    f"stroke-width:{'1px' if kind in ('reasoning', 'answers') else '2px'}",
                     "fill:none",
                 ],
             }
@@ -509,6 +520,7 @@ def test_the_cases_cover_every_option(parsed: dict[str, dict[str, Any]]) -> None
         ("rebuts", "arrow_point"),
         ("supports", "arrow_point"),
         ("undercuts", "arrow_point"),
+        ("answers", "arrow_point"),
         ("cites", "arrow_open"),
         ("", "arrow_open"),
     }

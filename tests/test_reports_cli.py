@@ -88,7 +88,10 @@ def _claim(id: str, by: str, status: str, **fields: Any) -> dict[str, Any]:
     }
     for key in ("rebuts", "supports", "undercuts", "rebutted_by", "supported_by", "undercut_by"):
         claim[key] = fields.get(key, [])
+    claim["answers"] = fields.get("answers", [])
+    claim["answered_by"] = fields.get("answered_by", [])
     claim["cites"] = fields.get("cites", [])
+    claim.update(at=None, url=None, score=None)
     if status == "undecided":
         claim["acceptance"] = {"credulous": True, "sceptical": False}
     return claim
@@ -110,6 +113,7 @@ def test_summary_json(small: str) -> None:
             "rebuts": 3,
             "supports": 1,
             "undercuts": 1,
+            "answers": 0,
             "speakers": 2,
             "sources": 1,
             "standing": 1,
@@ -264,6 +268,10 @@ def test_show_json(small: str) -> None:
         ],
         "tags": [],
         "note": None,
+        "at": None,
+        "url": None,
+        "score": None,
+        "unclassified": 0,
     }
 
 

@@ -63,6 +63,31 @@ def _input_bytes(path: str) -> bytes:
         raise ArgmapError(f"{path}: cannot read the file: {e.strerror or e}") from None
 
 
+def _is_address(input: str) -> bool:
+    return input.lower().startswith(("http://", "https://"))
+
+
+def _fetched(site: str, url: str) -> bytes:
+    """The thread at `url`, fetched (`argmap.convert.fetch`), saying on stderr what is asked
+    for as it goes; `ConvertError` when it cannot be had."""
+    from argmap.convert import ConvertError
+    from argmap.convert.fetch import fetch_thread
+    from argmap.convert.threadurls import NAMES
+
+    if site not in NAMES and site != "reddit":
+        raise ConvertError(
+            f"argmap fetches threads only for {', '.join(NAMES)} (and `{site}` is a file "
+            "format): save the file and import it"
+        )
+    console = err()
+    return fetch_thread(
+        site,
+        url,
+        max_bytes=max_bytes(),
+        progress=lambda step: console.print(Text(f"fetching {clean_line(step)}", style="dim")),
+    )
+
+
 def _unknown_converter(word: str, registry: dict[str, Converter]) -> str:
     """The message for a format `import` or `export` does not know. For `export`, it points at
     `render` when `word` names one of its formats (a drawing, not another tool's file)."""
@@ -87,7 +112,12 @@ def import_command(
         ),
     ],
     input: Annotated[
-        str, typer.Argument(metavar="INPUT", help="The file to import; '-' for standard input.")
+        str,
+        typer.Argument(
+            metavar="INPUT",
+            help="The file to import; '-' for standard input; for lemmy, hn, discourse and "
+            "mastodon, the thread's http(s) address, fetched.",
+        ),
     ],
     output: OutputOption,
     force: Annotated[bool, typer.Option("--force", help="Overwrite OUT if it exists.")] = False,
@@ -98,6 +128,7 @@ def import_command(
     Exit status: 0; 1 when INPUT cannot be read or is not FORMAT, or OUT exists (without
     --force) or cannot be written; 2 for a usage error.
     """
+    from argmap.analysis import analyse
     from argmap.check import check_text
     from argmap.convert import IMPORTERS, ConvertError, find
     from argmap.convert.yamlwrite import imported_yaml, mapped_line
@@ -111,8 +142,8 @@ def import_command(
         raise fail(f"{clean_line(output)} is the file being imported; choose another OUT")
     name = "<stdin>" if input == "-" else input
     with reported():
-        data = _input_bytes(input)
         try:
+            data = _fetched(converter.name, input) if _is_address(input) else _input_bytes(input)
             imported = converter.read(data, name)
         except ConvertError as e:
             where = name + "".join(f":{n}" for n in (e.line, e.column) if n is not None)
@@ -141,7 +172,16 @@ def import_command(
         console.print(f"Not mapped, or mapped with a loss ({len(imported.skipped)}):")
         # One print for the whole list: 40,000 of them, one at a time, took seconds.
         console.print(Text("\n".join(f"  - {clean_line(line)}" for line in imported.skipped)))
-    print_diagnostics(result.diagnostics)  # warnings only: errors were handled above
+    # Warnings only: errors were handled above. A thread's replies are all unclassified at
+    # first: one line says so, rather than a warning for each of thousands of replies.
+    said_once = ("unclassified-reply", "too-many-warnings")
+    print_diagnostics([d for d in result.diagnostics if d.code not in said_once])
+    unclassified = len(analyse(result.debate).unclassified)
+    if unclassified:
+        console.print(
+            f"{unclassified:,} {'reply is' if unclassified == 1 else 'replies are'} not yet "
+            f"classified; `argmap label {clean_line(shown)}` walks them one key at a time"
+        )
     wrote(output)
 
 

@@ -54,6 +54,7 @@ ARROWS = {
     "hollow": "white_delta",
     "bar": "t_shape",
     "ring": "transparent_circle",
+    "open": "plain",
 }
 
 

@@ -26,7 +26,10 @@ from argmap.render.image import LAYOUTS, engine_for
 
 WRAP = 42  # characters per line of claim text
 # Graphviz's names for the arrowheads of `argmap.look.EDGES`.
-ARROWHEADS = {"filled": "normal", "hollow": "empty", "bar": "tee", "ring": "odot"}
+ARROWHEADS = {"filled": "normal", "hollow": "empty", "bar": "tee", "ring": "odot", "open": "vee"}
+
+
+PENWIDTH = {"undercuts": "2.2", "answers": "0.9"}
 
 
 def text(value: str) -> str:
@@ -248,7 +251,7 @@ def _edge(tail: str, head: str, kind: str, theme: Theme, number: int) -> str:
         f"  {quoted(tail)} -> {quoted(head)} [id={quoted(f'#edge{number}')}, "
         f"class={quoted(kind)}, style={look.line}, "
         f"arrowhead={ARROWHEADS[look.head]}, color={quoted(theme.edge[kind])}, penwidth="
-        f"{'2.2' if kind == 'undercuts' else '1.2'}]"
+        f"{PENWIDTH.get(kind, '1.2')}]"
     )
 
 

@@ -24,7 +24,7 @@ from argmap.errors import DiagramError
 from argmap.look import THEMES, Theme, mark
 from argmap.model import Debate
 from argmap.render import report
-from argmap.render.words import acceptance_sentence, reason
+from argmap.render.words import acceptance_sentence, provisional, reason
 
 # `<`, `>` and `&` are written as JSON escapes, so no string can end the <script> block the data
 # sits in or start a comment there; U+2028/9 too, which some older parsers took for line ends.
@@ -66,12 +66,16 @@ def page_data(debate: Debate | Analysis) -> dict[str, Any]:
             "cites": shown["cites"],
             "tags": shown["tags"],
             "note": shown["note"],
+            "at": shown["at"],
+            "url": shown["url"],
+            "score": shown["score"],
         }
         for shown in report.show_all(analysis)
     ]
     return {
         "title": debate.title,
         "marks": {status.value: mark(status) for status in Status},
+        "provisional": provisional(len(analysis.unclassified)),
         "claims": claims,
         "counts": summary["counts"],
         "unanswered": summary["unanswered"],
@@ -174,6 +178,12 @@ def to_html(debate: Debate | Analysis, svg: str) -> str:
         ]
     )
     title = html.escape(analysis.debate.title)
+    sentence = provisional(len(analysis.unclassified))
+    notice = (
+        ""
+        if sentence is None
+        else f'<p class="am-provisional" role="note">{html.escape(sentence)}</p>\n'
+    )
     marks = {status: html.escape(mark(status)) for status in Status}
     return f"""<!DOCTYPE html>
 <html lang="en">
@@ -190,6 +200,7 @@ def to_html(debate: Debate | Analysis, svg: str) -> str:
 <body>
 <header class="am-bar">
 <h1>{title}</h1>
+{notice}\
 <label class="am-search"><input type="search" data-am="search" placeholder="Search claims and \
 speakers" aria-label="Search claims and speakers" autocomplete="off"></label>
 <div class="am-tools">

@@ -95,7 +95,8 @@ DASHES = {"solid": "", "dashed": ",stroke-dasharray:5 3", "dotted": ",stroke-das
 # Mermaid's links for the line styles of `argmap.look.EDGES`: it has no hollow head and no bar,
 # so every relation gets an arrow, and a citation (a ring in DOT) none; the line style, and the
 # kind written on every link but a claim's line to its own reasoning, tell them apart.
-ARROWS = {"solid": "-->", "dashed": "-.->", "bold": "==>", "dotted": "-.-"}
+ARROWS = {"solid": "-->", "dashed": "-.->", "bold": "==>", "dotted": "-.->"}
+CITE_ARROW = "-.-"  # dotted, and no head: Mermaid has no ring
 REASONING_ARROW = "---"  # plain line, no head: a claim to its junction
 
 
@@ -362,6 +363,8 @@ def to_mermaid(debate: Debate | Analysis, options: DiagramOptions | None = None)
     for a, kind, b in links:
         if kind == "reasoning":
             out.append(f"    {a} {REASONING_ARROW} {b}")
+        elif kind == "cites":
+            out.append(f"    {a} {CITE_ARROW}|{kind}| {b}")
         else:
             out.append(f"    {a} {ARROWS[EDGES[kind].line]}|{kind}| {b}")
 
@@ -381,6 +384,6 @@ def to_mermaid(debate: Debate | Analysis, options: DiagramOptions | None = None)
     for kind, colour in palette.links.items():
         indices = ",".join(str(i) for i, link in enumerate(links) if link[1] == kind)
         if indices:  # the colour must not end the line: Mermaid would read `#...;` as an entity
-            width = "1px" if kind == "reasoning" else "2px"
+            width = "1px" if kind in ("reasoning", "answers") else "2px"
             out.append(f"    linkStyle {indices} stroke:{colour},stroke-width:{width};")
     return "\n".join(out) + "\n"

@@ -320,6 +320,18 @@
     return el("p", { class: "am-meta" }, "by ", who && who.url ? link(who.url, c.by) : el("span", {}, c.by));
   }
 
+  // When, where and with what score the claim was said, for claims imported from a thread.
+  function saidLine(c) {
+    const parts = [];
+    if (c.at !== null) parts.push(el("time", {}, c.at));
+    if (c.score !== null) parts.push(el("span", {}, `score ${c.score}`));
+    if (c.url !== null) parts.push(link(c.url, "permalink"));
+    if (!parts.length) return null;
+    const out = el("p", { class: "am-meta", "data-am": "said" });
+    parts.forEach((part, i) => out.append(...(i ? [" · ", part] : [part])));
+    return out;
+  }
+
   function showPanel(c) {
     const close = el("button", { type: "button", "data-am": "close", "aria-label": "close the panel" }, "✕");
     close.addEventListener("click", () => select(null));
@@ -334,6 +346,7 @@
     panel.replaceChildren(
       el("header", {}, el("h2", { "data-am": "claim-id" }, c.id), close),
       speakerLine(c),
+      ...[saidLine(c)].filter((x) => x !== null),
       status,
       el("p", { class: "am-text", "data-am": "text" }, c.text),
       ...why,
@@ -487,7 +500,8 @@
     const out = [
       el("h2", {}, "Summary"),
       el("p", {}, `${plural(n.claims, "claim")}, ${plural(n.speakers, "speaker")}, ${plural(n.sources, "source")}`),
-      el("p", {}, `${plural(n.relations, "relation")}: rebuts ${n.rebuts}, supports ${n.supports}, undercuts ${n.undercuts}`),
+      el("p", {}, `${plural(n.relations, "relation")}: rebuts ${n.rebuts}, supports ${n.supports}, undercuts ${n.undercuts}${n.answers ? `, not yet classified ${n.answers}` : ""}`),
+      ...(data.provisional !== null ? [el("p", { class: "am-provisional", "data-am": "provisional" }, data.provisional)] : []),
       el("p", {}, chip("standing"), ` ${n.standing}  `, chip("defeated"), ` ${n.defeated}  `, chip("undecided"), ` ${n.undecided}`),
       el("h2", {}, `Unanswered (${data.unanswered.length})`),
     ];

@@ -65,7 +65,12 @@ def summary(debate: Debate | Analysis) -> SummaryJSON:
                 "rebutted_by": ids(into, RelationKind.REBUTS),
                 "supported_by": ids(into, RelationKind.SUPPORTS),
                 "undercut_by": ids(into, RelationKind.UNDERCUTS),
+                "answers": ids(out, RelationKind.ANSWERS),
+                "answered_by": ids(into, RelationKind.ANSWERS),
                 "cites": list(dict.fromkeys(cite.source for cite in c.cites)),
+                "at": c.at,
+                "url": c.url,
+                "score": c.score,
             }
         )
     return {
@@ -78,6 +83,7 @@ def summary(debate: Debate | Analysis) -> SummaryJSON:
             "rebuts": counts[RelationKind.REBUTS],
             "supports": counts[RelationKind.SUPPORTS],
             "undercuts": counts[RelationKind.UNDERCUTS],
+            "answers": counts[RelationKind.ANSWERS],
             "speakers": len(debate.speakers),
             "sources": len(debate.sources),
             "standing": len(analysis.of(Status.STANDING)),
@@ -283,4 +289,8 @@ def _show(analysis: Analysis, claim: Claim) -> ShowJSON:
         "cites": cites,
         "tags": list(claim.tags),
         "note": claim.note,
+        "at": claim.at,
+        "url": claim.url,
+        "score": claim.score,
+        "unclassified": len(analysis.unclassified),
     }

@@ -24,7 +24,12 @@ class ClaimJSON(TypedDict):
     rebutted_by: list[str]
     supported_by: list[str]
     undercut_by: list[str]
+    answers: list[str]  # unclassified replies: what this claim replies to without saying how
+    answered_by: list[str]  # ... and the claims that reply to it so
     cites: list[str]
+    at: str | None
+    url: str | None
+    score: int | None
 
 
 class CountsJSON(TypedDict):
@@ -33,6 +38,7 @@ class CountsJSON(TypedDict):
     rebuts: int
     supports: int
     undercuts: int
+    answers: int  # unclassified replies: while there are any, every status is provisional
     speakers: int
     sources: int
     standing: int
@@ -147,3 +153,7 @@ class ShowJSON(TypedDict):
     cites: list[CitationJSON]
     tags: list[str]
     note: str | None
+    at: str | None
+    url: str | None
+    score: int | None
+    unclassified: int  # replies in the debate not yet classified: statuses are provisional

@@ -12,10 +12,9 @@ from collections.abc import Iterable
 
 from rich import box
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
-from rich.tree import Tree
 
 from argmap.analysis import Analysis, analyse
 from argmap.analyze import Status
@@ -38,13 +37,14 @@ from argmap.render.richtext import (
     relation,
     text,
 )
-from argmap.render.shapes import NodeJSON
-from argmap.render.words import acceptance_sentence, acceptance_words, reason
+from argmap.render.threadtree import ThreadTree
+from argmap.render.words import acceptance_sentence, acceptance_words, provisional, reason
 
 ROLES: dict[str, str] = {
     "root": "roots nobody challenged",
     "rebuttal": "rebuttals with the last word",
     "reason": "reasons nobody challenged",
+    "reply": "replies not yet classified",
 }
 
 
@@ -66,6 +66,7 @@ def summary(debate: Debate | Analysis, limit: int | None = DEFAULT_LIMIT) -> Ren
         line(
             f"{plural(counts['relations'], 'relation')}: rebuts {counts['rebuts']}, "
             f"supports {counts['supports']}, undercuts {counts['undercuts']}"
+            + (f", not yet classified {counts['answers']}" if counts["answers"] else "")
         ),
         line(
             "Status: ",
@@ -77,6 +78,7 @@ def summary(debate: Debate | Analysis, limit: int | None = DEFAULT_LIMIT) -> Ren
                 ", ",
             ),
         ),
+        *_provisional(counts["answers"]),
     ]
     for part in (_undecided, _unanswered, _contested, _exchange, _speakers, _evidence):
         section = part(data, analysis, limit)
@@ -84,6 +86,13 @@ def summary(debate: Debate | Analysis, limit: int | None = DEFAULT_LIMIT) -> Ren
             out.append(Text())
             out.extend(section)
     return Trimmed(*out)
+
+
+def _provisional(unclassified: int) -> list[RenderableType]:
+    """The line every report ends with (the summary: begins with) while replies are
+    unclassified; nothing when none are."""
+    sentence = provisional(unclassified)
+    return [] if sentence is None else [text(sentence, "bold yellow")]
 
 
 def _joined(items: Iterable[Text], sep: str) -> list[Text]:
@@ -231,9 +240,11 @@ def _evidence(data: shapes.SummaryJSON, analysis: Analysis, limit: int | None) -
 
 def unanswered(debate: Debate | Analysis) -> RenderableType:
     """The claims nothing rebuts or undercuts, grouped by role, each with speaker and text."""
-    found = report.unanswered(debate)
+    analysis = analyse(debate)
+    found = report.unanswered(analysis)
+    note = _provisional(len(analysis.unclassified))
     if not found:
-        return Trimmed(line("No unanswered claims: every claim is rebutted or undercut."))
+        return Trimmed(line("No unanswered claims: every claim is rebutted or undercut."), *note)
     out: list[RenderableType] = [
         line(
             f"{plural(len(found), 'unanswered claim')}: nothing rebuts or undercuts "
@@ -250,6 +261,8 @@ def unanswered(debate: Debate | Analysis) -> RenderableType:
             if u["by"] is not None:
                 head.append_text(line(f" {SEPARATOR} ", u["by"]))
             out += [indent(head), indent(laid_out(text(u["text"])), 4)]
+    if note:
+        out += [Text(), *note]
     return Trimmed(*out)
 
 
@@ -258,71 +271,9 @@ def unanswered(debate: Debate | Analysis) -> RenderableType:
 
 def tree(debate: Debate | Analysis) -> RenderableType:
     """The thread as a tree: under each claim, what answers it (see `report.tree`)."""
-    return Trimmed(ThreadTree(report.tree(debate)))
-
-
-class ThreadTree:
-    """A `report.tree` as rich trees, fitted to the width it is given.
-
-    Each level of a tree indents by 4 columns; where the claims under a node would be left
-    fewer than `min_label` columns, they go to a tree of their own further down, headed by
-    that node (`↓ continued below` marks the place), so deep threads stay readable on
-    narrow screens.
-    """
-
-    GUIDE = 4  # the width of one level of rich's tree guides
-
-    def __init__(self, data: shapes.TreeJSON, min_label: int = 24) -> None:
-        self.data = data
-        self.min_label = min_label
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        deepest = max(1, (options.max_width - self.min_label) // self.GUIDE)
-        later: list[NodeJSON] = []
-        top = Tree(text(self.data["title"], "bold"), guide_style="dim")
-        self._grow(top, self.data["roots"], deepest, later)
-        yield top
-        for node in later:  # grows as it goes
-            yield Text()
-            head = line("↓ ", mark(node["status"]), " · ", text(node["id"], "bold"))
-            if node["by"] is not None:
-                head.append_text(line(f" {SEPARATOR} ", node["by"]))
-            head.append_text(line(" (continued)"))
-            sub = Tree(head, guide_style="dim")
-            self._grow(sub, node["children"], deepest, later)
-            yield sub
-
-    @staticmethod
-    def _grow(top: Tree, nodes: list[NodeJSON], deepest: int, later: list[NodeJSON]) -> None:
-        todo = [(top, node, 1) for node in nodes]
-        for parent, node, depth in todo:  # grows as it goes: breadth first keeps siblings in order
-            branch = parent.add(laid_out(_node_label(node)))
-            if not node["children"]:
-                continue
-            if depth < deepest:
-                todo.extend((branch, child, depth + 1) for child in node["children"])
-            else:
-                branch.add(text("↓ continued below", "dim"))
-                later.append(node)
-
-
-def _node_label(node: NodeJSON) -> Text:
-    """`[rebuts] ✘ defeated · id · speaker`, then the text; the relation and the status come
-    first, so they line up under each other and never wrap apart."""
-    out = Text()
-    if node["relation"] is not None:
-        out.append_text(line(relation(node["relation"]), " "))
-    out.append_text(mark(node["status"]))
-    if node["ref"]:
-        out.append_text(line(" · ↪ see ", text(node["id"], "bold")))
-        return out
-    out.append_text(line(f" {SEPARATOR} ", text(node["id"], "bold")))
-    if node["by"] is not None:
-        out.append_text(line(f" {SEPARATOR} ", node["by"]))
-    if node["cycle"]:
-        out.append_text(line(f" {SEPARATOR} ", text("↻ in a cycle", "magenta")))
-    out.append_text(line("\n", node["text"]))
-    return out
+    analysis = analyse(debate)
+    note = _provisional(len(analysis.unclassified))
+    return Trimmed(ThreadTree(report.tree(analysis)), *([Text(), *note] if note else []))
 
 
 # --- show --------------------------------------------------------------------------------------
@@ -338,7 +289,15 @@ def show(debate: Debate | Analysis, claim: str) -> RenderableType:
     if data["by"] is not None:
         head.append_text(line(f" {SEPARATOR} ", data["by"]))
     head.append_text(line(f" {SEPARATOR} ", mark(data["status"])))
-    out: list[RenderableType] = [head, laid_out(text(data["text"])), Text(), _why(data), Text()]
+    out: list[RenderableType] = [head]
+    said = [
+        *([f"at {data['at']}"] if data["at"] is not None else []),
+        *([f"score {data['score']}"] if data["score"] is not None else []),
+        *([data["url"]] if data["url"] is not None else []),
+    ]
+    if said:
+        out.append(text(f" {SEPARATOR} ".join(said), "dim"))
+    out += [laid_out(text(data["text"])), Text(), _why(data), Text()]
     for title, links, empty in (
         ("Answers", data["answers"], "nothing (it starts a thread)"),
         ("Answered by", data["answered_by"], "nothing"),
@@ -359,6 +318,9 @@ def show(debate: Debate | Analysis, claim: str) -> RenderableType:
         out.append(line(heading("Tags: "), ", ".join(data["tags"])))
     if data["note"] is not None:
         out.append(line(heading("Note: "), data["note"]))
+    note = _provisional(data["unclassified"])
+    if note:
+        out += [Text(), *note]
     return Trimmed(*out)
 
 

@@ -37,6 +37,26 @@ def reason(data: ShowJSON) -> str:
     )
 
 
+def provisional(unclassified: int) -> str | None:
+    """What every report says while replies are unclassified; None when none are.
+
+    >>> print(provisional(1))  # doctest: +NORMALIZE_WHITESPACE
+    Statuses are provisional: 1 reply is not yet classified, and no status depends on it until
+    it is (`argmap label FILE` classifies it).
+    >>> provisional(0) is None
+    True
+    """
+    if not unclassified:
+        return None
+    many = unclassified != 1
+    return (
+        f"Statuses are provisional: {unclassified} repl{'ies are' if many else 'y is'} not yet "
+        f"classified, and no status depends on {'them' if many else 'it'} until "
+        f"{'they are' if many else 'it is'} (`argmap label FILE` classifies "
+        f"{'them' if many else 'it'})."
+    )
+
+
 def acceptance_words(acceptance: AcceptanceJSON | None) -> str:
     """`credulous: yes, sceptical: no`, or `not decided` when the search was too large."""
     if acceptance is None:
