@@ -12,6 +12,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap import check_text, load
 from argmap.convert import IMPORTERS, ConvertError, Imported
@@ -652,3 +654,43 @@ def test_the_written_file_keeps_the_scores() -> None:
     assert [c.score for c in result.debate.claims.values()] == [
         c.score for c in got.debate.claims.values()
     ]
+
+
+PIECES = [
+    "\u2022 ann@a.org",
+    "  \u2022 @bob@b.social",
+    "    \u2022 cid",
+    "\u2022 Some text on a bullet.",
+    "  link",
+    "  fedilink",
+    "  arrow-up",
+    "  12",
+    "  05 days ago",
+    "  15 days ago",
+    "  English",
+    "  Klingon",
+    "  \u00b7",
+    "",
+    "  The model stores every image it was trained on.",
+    "  It is not.",
+    "  It is that simple. The model stores every image it was trained on.",
+    "  deleted by creator",
+    "  https://example.org/x and javascript:alert(1)",
+    "1.1. Con: No.",
+    "\x1b[2J\u202e\x85\u2028",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES) | st.text(max_size=30), max_size=40))
+def test_any_paste_imports_or_says_why_not(lines: list[str]) -> None:
+    data = "\n".join(lines).encode("utf-8", "surrogatepass")
+    try:
+        got = read(data, "x.txt")
+    except ConvertError as e:
+        assert e.message
+        return
+    result = check_text(imported_yaml(got))
+    assert result.debate is not None, [d.message for d in result.diagnostics]
+    assert {d.code for d in result.diagnostics} <= {"unclassified-reply"}
+    assert imported_yaml(read(data, "x.txt")) == imported_yaml(got)

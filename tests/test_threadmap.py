@@ -7,8 +7,12 @@ from __future__ import annotations
 import time
 from collections import Counter
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from argmap import check_text
-from argmap.convert import Imported
+from argmap.convert import ConvertError, Imported
 from argmap.convert.passages import Holders, widen
 from argmap.convert.thread import Block, Comment, Link, Thread
 from argmap.convert.threadmap import to_debate
@@ -328,3 +332,53 @@ def test_ten_thousand_comments_each_quoting_its_parent_build_in_time() -> None:
     assert got.mapped["claims"] == 19_999 and got.mapped["passages"] == 9_999
     assert ("u1-1", "u0-1.q1") in edges(got.debate)
     assert took < 2.0, took
+
+
+def test_a_thread_with_no_words_is_a_convert_error() -> None:
+    with pytest.raises(ConvertError) as e:
+        to_debate(Thread("reddit", [c("a", None, "ann", deleted=True)]), b"", "t.json")
+    assert e.value.message == (
+        "the thread has no comment with text (1 comment read, none with words of its own)"
+    )
+
+
+SENTENCES = ["Cats flow.", "Dogs are solid, mostly.", "It is that simple.", "No.", "A b c d e f."]
+blocks = st.builds(
+    Block,
+    st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=3).map(" ".join)
+    | st.text(max_size=20),
+    st.booleans(),
+    st.none() | st.sampled_from(["0", "1", "2", "9"]),
+)
+comments = st.builds(
+    Comment,
+    st.sampled_from(["0", "1", "2", "3", "4"]),
+    st.none() | st.sampled_from(["0", "1", "2", "9"]),
+    st.none() | st.sampled_from(["ann", "bob", "a b", " ", "é"]),
+    st.lists(blocks, max_size=4).map(tuple),
+    author_home=st.none() | st.sampled_from(["a.org", "b.org"]),
+    author_url=st.none() | st.sampled_from(["https://a.org/u", "javascript:x", " "]),
+    at=st.none() | st.sampled_from(["2023-07-14T09:30:00Z", "2023-02-30", "now"]),
+    url=st.none() | st.sampled_from(["https://a.org/c/1", "ftp://x"]),
+    score=st.none() | st.integers(-5, 5),
+    links=st.lists(
+        st.builds(Link, st.sampled_from(["https://x.org/a", "mailto:a@b"])), max_size=2
+    ).map(tuple),
+    deleted=st.booleans(),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(comments, max_size=8), st.none() | st.text(max_size=10))
+def test_any_thread_builds_or_says_why_not(made: list[Comment], title: str | None) -> None:
+    try:
+        got = to_debate(Thread("lemmy", made, title=title), b"", "t.json")
+    except ConvertError as e:
+        assert e.message.startswith("the thread has no comment with text")
+        return
+    result = check_text(imported_yaml(got))
+    assert result.debate is not None, [d.message for d in result.diagnostics]
+    assert {d.code for d in result.diagnostics} <= {"unclassified-reply"}
+    assert imported_yaml(to_debate(Thread("lemmy", made, title=title), b"", "t.json")) == (
+        imported_yaml(got)
+    )

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from argmap.convert import Imported, provenance
+from argmap.convert import ConvertError, Imported, provenance
 from argmap.convert.ids import Ids
 from argmap.convert.passages import Holders, locate, normal, widen
 from argmap.convert.thread import Thread
@@ -279,6 +279,12 @@ class _Builder:
                     mine.append(pid)
                     relations[(pid, part.ident)] = _answers(pid, part.ident)
                 passages += len(part.cuts)
+        if not claims:
+            raise ConvertError(
+                f"the thread has no comment with text ({len(self.comments)} "
+                f"comment{'' if len(self.comments) == 1 else 's'} read, none with words of "
+                "its own)"
+            )
         sources = cite_links(self.comments, claims_of, claims, ids, self.where, self.skipped)
         return Imported(
             Debate(
