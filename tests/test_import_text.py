@@ -646,7 +646,6 @@ def test_a_comment_without_blank_lines_has_a_paragraph_per_line() -> None:
     assert got.mapped["deleted left out"] == 1  # bob said nothing
 
 
-@pytest.mark.xfail(reason="yamlwrite.to_yaml does not write a claim's at:, url: and score: yet")
 def test_the_written_file_keeps_the_scores() -> None:
     got = seed("001")
     result = check_text(imported_yaml(got))

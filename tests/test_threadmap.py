@@ -4,8 +4,10 @@ speakers and sources, with every loss reported; and in linear time."""
 
 from __future__ import annotations
 
+import importlib
 import time
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -18,6 +20,8 @@ from argmap.convert.thread import Block, Comment, Link, Thread
 from argmap.convert.threadmap import to_debate
 from argmap.convert.yamlwrite import imported_yaml
 from argmap.model import Debate, RelationKind
+
+from .conftest import ROOT
 
 
 def build(*comments: Comment, **thread: object) -> Imported:
@@ -382,3 +386,40 @@ def test_any_thread_builds_or_says_why_not(made: list[Comment], title: str | Non
     assert imported_yaml(to_debate(Thread("lemmy", made, title=title), b"", "t.json")) == (
         imported_yaml(got)
     )
+
+
+def test_a_link_post_says_its_title() -> None:
+    got = build(
+        c("p", None, "op", links=(Link("https://example.com/live"),)),
+        c("a", "p", "ann", "Worth a look."),
+        title="Live recording",
+    )
+    assert texts(got.debate) == {"op-1": "Live recording", "ann-1": "Worth a look."}
+    assert edges(got.debate) == {("ann-1", "op-1")}
+    assert [x.source for x in got.debate.claims["op-1"].cites] == ["example.com-live"]
+
+
+SITES = ROOT / "tests" / "data" / "threads"
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(
+        p
+        for site in ("reddit", "lemmy", "hn", "discourse", "mastodon")
+        for p in (SITES / site).glob("*.json")
+    ),
+    ids=lambda p: f"{p.parent.name}/{p.name}",
+)
+def test_every_site_thread_in_the_tests_builds(path: Path) -> None:
+    # The site readers' own fixtures, read by them and built here: each passes `argmap check`
+    # with only unclassified replies to warn of.
+    site = importlib.import_module(f"argmap.convert.{path.parent.name}")
+    thread = site.parse(path.read_bytes(), path.name)
+    got = to_debate(thread, path.read_bytes(), path.name)
+    result = check_text(imported_yaml(got))
+    assert result.debate is not None, [d.message for d in result.diagnostics]
+    assert Counter(d.code for d in result.diagnostics) == (
+        {"unclassified-reply": len(got.debate.relations)} if got.debate.relations else {}
+    )
+    assert got.mapped["comments"] == len(thread.comments)

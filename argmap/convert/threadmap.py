@@ -88,6 +88,10 @@ class _Builder:
         self.blocks = [
             [(t, b.quote, b.of) for b in c.blocks if (t := normal(b.text))] for c in self.comments
         ]
+        first = self.comments[0] if self.comments else None
+        title = normal(thread.title or "")
+        if first and first.parent is None and not first.deleted and not self.blocks[0] and title:
+            self.blocks[0] = [(title, False, None)]  # a link post says its title
         own = [" ".join(t for t, q, _ in blocks if not q) for blocks in self.blocks]
         self.holders = Holders(own, self.parents)
         self.kept = self._kept()
@@ -338,8 +342,10 @@ class _Builder:
             )
         if self.thread.missing:
             mapped["missing"] = self.thread.missing
+            n = self.thread.missing
             self.skipped.append(
-                f"{self.thread.missing} comments that the site has are not in the input"
+                f"{n} comment{'s' if n != 1 else ''} that the site has "
+                f"{'are' if n != 1 else 'is'} not in the input"
             )
         return mapped
 
