@@ -148,7 +148,7 @@ def test_bad_input_is_one_clear_error(tmp_path: Path, data: bytes, message: str)
             ["import", "dot", "x.json", "-o", "x.yaml"],
             2,
             "argmap: error: unknown format 'dot'; choose one of aif (or xaif), kialo, argdown, "
-            "json (or node-link, nodelink)\n",
+            "json (or node-link, nodelink), text\n",
         ),
         (["export", "d.yaml", "--to", "aif", "-o", "d.yaml"], 1, "is the debate file itself"),
     ],
@@ -249,6 +249,7 @@ SAMPLES = {
     "kialo": ROOT / "tests/data/convert/kialo/classic.txt",
     "argdown": ROOT / "tests/data/convert/argdown/minimal.json",
     "json": ROOT / "tests/data/convert/json/foreign.json",
+    "text": ROOT / "tests/data/threads/text/seed-001.txt",
 }
 IMPORT_NAMES = [(c.name, n) for c in IMPORTERS.values() for n in c.names]
 EXPORT_NAMES = [(c.name, n) for c in EXPORTERS.values() for n in c.names]
@@ -260,6 +261,7 @@ def test_every_converter_has_its_names() -> None:
         "kialo": ("kialo",),
         "argdown": ("argdown",),
         "json": ("json", "node-link", "nodelink"),
+        "text": ("text",),
     }
     assert {c.name: c.names for c in EXPORTERS.values()} == {
         "aif": ("aif",),

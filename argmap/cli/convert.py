@@ -108,7 +108,7 @@ def import_command(
         typer.Argument(
             metavar="FORMAT",
             # `convert.choices(IMPORTERS)`, written out as for `render --format`.
-            help="aif (or xaif), kialo, argdown, json (or node-link, nodelink).",
+            help="aif (or xaif), kialo, argdown, json (or node-link, nodelink), text.",
         ),
     ],
     input: Annotated[

@@ -113,7 +113,7 @@ def choices(registry: dict[str, Converter]) -> str:
     """The formats of `registry`, for messages: each name, then its other names.
 
     >>> choices(IMPORTERS)
-    'aif (or xaif), kialo, argdown, json (or node-link, nodelink)'
+    'aif (or xaif), kialo, argdown, json (or node-link, nodelink), text'
     """
     return ", ".join(
         c.name + (f" (or {', '.join(c.aliases)})" if c.aliases else "") for c in registry.values()
@@ -133,6 +133,7 @@ register(
         "node-link JSON, as `argmap export --to json` writes",
         NODE_LINK,
     ),
+    Converter("text", "pasted", ".txt", "a thread copied from a web page (Lemmy, kbin ...)"),
 )
 register(
     EXPORTERS,

@@ -1,0 +1,178 @@
+"""What the thread builder (`threadmap.py`) takes from each comment besides its words: who
+said it (speakers and the ids made from their names), what it links to (sources), and when and
+where it was said, each checked as the loader will check it, so that every import passes
+`argmap check`.
+
+Speakers are named by their user name (`FaceDeer`, not `FaceDeer@kbin.social`), unless two
+different people share it across instances: then each is `name@instance` (one shown without an
+instance keeps the bare name). A speaker's note says how the thread showed the name when that
+differs ("Shown as ..."); the profile page is its `url`. A comment without an author gets no
+`by:` at all: no speaker is invented.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from dataclasses import replace
+from urllib.parse import urlsplit
+
+from argmap.convert.fields import speaker_name
+from argmap.convert.ids import Ids, from_node_id
+from argmap.convert.passages import normal
+from argmap.convert.thread import Comment
+from argmap.errors import quote
+from argmap.load.values import is_http, time_problem
+from argmap.model import Citation, Claim, Source, Speaker
+
+TITLE_WORDS = 12
+
+
+def slug(name: str, length: int = 40) -> str:
+    """An id part made of `name`: ASCII letters, digits, `_`, `.` and `-`, case kept.
+
+    >>> slug("FaceDeer"), slug("Jürgen Groß"), slug("@x@lemmy.world"), slug("!!")
+    ('FaceDeer', 'Jurgen-Gro', 'x-lemmy.world', '')
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return from_node_id(ascii_name, numeric_text=False)[:length].strip(".-")
+
+
+class People:
+    """The speakers of the kept comments, and the name and id stem of each comment."""
+
+    def __init__(self, comments: list[Comment], kept: list[int], skipped: list[str]) -> None:
+        self.comments = comments
+        homes: dict[str, list[str | None]] = {}
+        authors: dict[int, str] = {}
+        for i in kept:
+            c = comments[i]
+            author = speaker_name(c.author) if c.author else ""
+            if not author:
+                continue
+            authors[i] = author
+            seen = homes.setdefault(author, [])
+            if c.author_home not in seen:
+                seen.append(c.author_home)
+        self.names: dict[int, str] = {}
+        self.speakers: dict[str, Speaker] = {}
+        shown: dict[str, list[str]] = {}
+        for i, author in authors.items():
+            c = comments[i]
+            home = c.author_home
+            name = f"{author}@{home}" if len(homes[author]) > 1 and home else author
+            self.names[i] = name
+            forms = shown.setdefault(name, [])
+            if c.author_shown and c.author_shown != name and c.author_shown not in forms:
+                forms.append(c.author_shown)
+            known = self.speakers.get(name)
+            url = known.url if known is not None else None
+            if url is None and c.author_url is not None:
+                url = valid_url(c.author_url, f"the profile of {quote(name)}", skipped)
+            self.speakers[name] = Speaker(name, url=url)
+        for name, forms in shown.items():
+            if forms:
+                listed = " and ".join(f'"{f}"' for f in forms)
+                self.speakers[name] = replace(self.speakers[name], note=f"Shown as {listed}.")
+        self._counts: dict[str, int] = {}
+        self._stems: dict[str, str] = {}
+
+    def name(self, i: int) -> str | None:
+        return self.names.get(i)
+
+    def id_base(self, i: int) -> str:
+        """`NAME-N` for the Nth comment of a name (`comment-N` without one), in thread order:
+        call it once per comment, in order."""
+        name = self.names.get(i)
+        if name is None:
+            stem = "comment"
+        elif (stem := self._stems.get(name, "")) == "":  # worked out once per name
+            stem = self._stems[name] = slug(name) or "comment"
+        self._counts[stem] = self._counts.get(stem, 0) + 1
+        return f"{stem}-{self._counts[stem]}"
+
+
+def valid_url(url: str | None, what: str, skipped: list[str]) -> str | None:
+    """`url` when it is an http(s) address; otherwise None, reported unless it was absent."""
+    if url is None or not url.strip():
+        return None
+    if is_http(url) and url == url.strip():
+        return url
+    skipped.append(f"{what} {quote(url)} is not an http(s) address: left out")
+    return None
+
+
+def valid_at(at: str | None, what: str, skipped: list[str]) -> str | None:
+    """`at` when the loader takes it (ISO 8601 with a zone, or a date); else None, reported."""
+    if at is None:
+        return None
+    problem = time_problem(at)
+    if problem is None:
+        return at
+    skipped.append(f"{what} {quote(at)} {problem}: left out")
+    return None
+
+
+def title_for(title: str | None, first: str, name: str) -> str:
+    """The thread's title; else the first words of its first comment; else the file's name.
+
+    >>> title_for(None, "one two three four five six seven eight nine ten 11 12 13", "t.txt")
+    'one two three four five six seven eight nine ten 11 12…'
+    """
+    if title is not None and normal(title):
+        return normal(title)
+    words = normal(first).split(" ")
+    if words != [""]:
+        return " ".join(words[:TITLE_WORDS]) + ("\u2026" if len(words) > TITLE_WORDS else "")
+    return name.replace("\\", "/").rsplit("/", 1)[-1] or name
+
+
+def source_id(url: str) -> str:
+    """An id from a link's host and path.
+
+    >>> source_id("https://www.example.org/papers/2301.13188/"), source_id("http://x.org")
+    ('example.org-papers-2301.13188', 'x.org')
+    """
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    return slug(host + parts.path.rstrip("/"), 60) or "source"
+
+
+def cite_links(
+    comments: list[Comment],
+    claims_of: dict[int, list[str]],
+    claims: dict[str, Claim],
+    ids: Ids,
+    where: Callable[[int], str],
+    skipped: list[str],
+) -> dict[str, Source]:
+    """One source per distinct http(s) address that kept comments link to, cited by the claim
+    of the comment whose text shows the link (its words, or the address), else by the
+    comment's first claim. Other links are reported, and are not sources."""
+    found: dict[str, str | None] = {}  # url → title
+    citing: dict[str, list[str]] = {}  # claim id → urls
+    for i, mine in claims_of.items():
+        for link in comments[i].links:
+            url = link.url
+            if not is_http(url) or url != url.strip():
+                skipped.append(
+                    f"{where(i)}the link {quote(url)} is not an http(s) address: not a source"
+                )
+                continue
+            title = normal(link.title) if link.title else None
+            title = title if title and title != url else None
+            if url not in found or found[url] is None:
+                found[url] = title
+            shows = next(
+                (c for c in mine if (title and title in claims[c].text) or url in claims[c].text),
+                mine[0],
+            )
+            urls = citing.setdefault(shows, [])
+            if url not in urls:
+                urls.append(url)
+    urls = list(found)
+    given = ids.assign([source_id(u) for u in urls], fallback="source")
+    sid = dict(zip(urls, given, strict=True))
+    for cid, cited in citing.items():
+        claims[cid] = replace(claims[cid], cites=tuple(Citation(sid[u]) for u in cited))
+    return {sid[u]: Source(sid[u], title=found[u] or u, url=u) for u in urls}
