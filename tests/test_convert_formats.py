@@ -418,9 +418,24 @@ def parse_iccma(text: str) -> tuple[dict[int, str], dict[str, list[str]]]:
     return names, {names[b]: [names[a] for a in att] for b, att in attackers.items()}
 
 
+def test_the_attack_graph_leaves_unclassified_replies_out() -> None:
+    assert write_apx(REPLIES).decode() == "arg(a).\narg(b).\narg(c).\natt(c,a).\n"
+    assert write_tgf(REPLIES).decode() == "a\nb\nc\n#\nc a\n"
+    assert write_iccma(REPLIES).decode() == "p af 3\n# 1 a\n# 2 b\n# 3 c\n3 1\n"
+
+
+@settings(max_examples=50, deadline=None)
+@given(debates())
+def test_a_solver_finds_what_argmap_calls_standing_in_any_debate(debate: Debate) -> None:
+    a_solver_finds_what_argmap_calls_standing(debate)
+
+
 @pytest.mark.parametrize("path", [*DEBATES, HOSTILE], ids=lambda p: p.stem)
 def test_a_solver_on_the_attack_graph_finds_what_argmap_calls_standing(path: Path) -> None:
-    debate = load(path)
+    a_solver_finds_what_argmap_calls_standing(load(path))
+
+
+def a_solver_finds_what_argmap_calls_standing(debate: Debate) -> None:
     names, attackers = parse_iccma(write_iccma(debate).decode())
     assert list(names.values()) == list(debate.claims)
     extension = {c for c, s in grounded(attackers).items() if s is Status.STANDING}
