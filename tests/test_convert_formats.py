@@ -15,6 +15,7 @@ from typing import Any
 import networkx as nx
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap import Debate, __version__, check_text, load, loads
 from argmap.analyze import Status, grounded, label, unanswered
@@ -69,6 +70,18 @@ def test_every_export_is_deterministic(name: str, path: Path) -> None:
     again = dataclasses.replace(debate, relations=tuple(shuffled))
     assert write(debate) == write(load(path)) == write(again)
     assert to_yaml(debate) == to_yaml(again)
+
+
+@settings(max_examples=50, deadline=None)
+@given(debates(), st.randoms(use_true_random=False))
+def test_any_debate_gives_the_same_bytes_however_its_relations_are_listed(
+    debate: Debate, rng: random.Random
+) -> None:
+    shuffled = list(debate.relations)
+    rng.shuffle(shuffled)
+    again = dataclasses.replace(debate, relations=tuple(shuffled))
+    for converter in EXPORTERS.values():
+        assert converter.write(debate) == converter.write(again), converter.name
 
 
 # --- GraphML -----------------------------------------------------------------------------------
