@@ -4,7 +4,9 @@ An importer turns another tool's file into a `Debate` and says what it could not
 caller writes the debate as argmap YAML (`argmap.convert.yamlwrite`). An exporter turns a
 `Debate` into another tool's bytes. Converter modules are imported only when their format is
 used, so `argmap --help` stays fast. The registry drives `argmap import` / `argmap export`, the
-docs and the tests.
+docs and the tests; it also says what each export does with unclassified replies (`Replies`),
+which no other tool has a relation for, so that the docs' table and the line `argmap export`
+prints about them read one home.
 
 What converters share lives here too: `provenance` (what an importer records about its input)
 and `parse_json` (JSON, or an error that says where and why not); ids derived from the input
@@ -170,7 +172,7 @@ register(
     ),
 )
 # What each export does with unclassified replies; docs/formats.md's table says the same.
-EDGES = Replies(Kept.RELATIONS, "edges of kind `answers`")
+AS_EDGES = Replies(Kept.RELATIONS, "edges of kind `answers`")
 NOT_ATTACKS = Replies(Kept.NO, "not in the attack graph, which holds attacks only")
 register(
     EXPORTERS,
@@ -197,16 +199,16 @@ register(
         ),
     ),
     Converter(
-        "graphml", "graphml", ".graphml", "GraphML, for yEd and other graph tools", replies=EDGES
+        "graphml", "graphml", ".graphml", "GraphML, for yEd and other graph tools", replies=AS_EDGES
     ),
-    Converter("gexf", "gexf", ".gexf", "GEXF, for Gephi", replies=EDGES),
+    Converter("gexf", "gexf", ".gexf", "GEXF, for Gephi", replies=AS_EDGES),
     Converter(
         "json",
         "nodelink",
         ".json",
         "node-link JSON, as networkx and d3 read it",
         NODE_LINK,
-        replies=EDGES,
+        replies=AS_EDGES,
     ),
     Converter(
         "apx",
