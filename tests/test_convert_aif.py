@@ -474,6 +474,109 @@ def test_a_tampered_argmap_object_is_reported_not_trusted() -> None:
     ]
 
 
+REPLIES = (
+    "title: T\nclaims:\n  a: {text: A}\n  b: {text: B, rebuts: a}\n  c: {text: C, answers: a}\n"
+)
+
+
+def test_unclassified_replies_travel_as_pairs_of_i_nodes() -> None:
+    doc = json.loads(write_aif(loads(REPLIES)))
+    assert [(n["nodeID"], n["type"]) for n in doc["nodes"]] == [
+        ("1", "I"),
+        ("2", "I"),
+        ("3", "I"),
+        ("4", "CA"),  # b rebuts a; c's reply is no inference AIF knows
+    ]
+    assert doc["argmap"]["replies"] == [["3", "1"]]
+    result = read(json.dumps(doc).encode(), "x.json")
+    assert result.skipped == []
+    assert triples(checked(result)) == [("b", "rebuts", "a"), ("c", "answers", "a")]
+    assert result.mapped == {"claims": 3, "rebuts": 1, "answers": 1}
+
+
+def test_times_permalinks_and_scores_travel_in_the_argmap_object() -> None:
+    debate = loads(
+        "title: T\nclaims:\n  a: {text: A, at: '2023-07-14T09:30:00Z', url: 'https://x.org/a',"
+        " score: -3}\n  b: {text: B, at: 2023-07-15, score: 0}\n"
+    )
+    doc = json.loads(write_aif(debate))
+    assert doc["argmap"]["claims"] == {
+        "1": {"id": "a", "at": "2023-07-14T09:30:00Z", "url": "https://x.org/a", "score": -3},
+        "2": {"id": "b", "at": "2023-07-15", "score": 0},
+    }
+    back = checked(read(json.dumps(doc).encode(), "x.json"))
+    assert [(c.at, c.url, c.score) for c in back.claims.values()] == [
+        ("2023-07-14T09:30:00Z", "https://x.org/a", -3),
+        ("2023-07-15", None, 0),
+    ]
+    doc["argmap"]["claims"] = {
+        "1": {"id": "a", "at": "2023-07-14T09:30", "url": "", "score": "12"},
+        "2": {"id": "b", "at": "yesterday", "url": 3, "score": 1.5},
+    }
+    result = read(json.dumps(doc).encode(), "x.json")
+    assert result.skipped == [
+        "the time of claim 'a' has no time zone: '2023-07-14T09:30': left out",
+        "the url of claim 'a' is blank: left out",
+        "the score of claim 'a' is text, not a whole number: left out",
+        "the time of claim 'b' is not an ISO 8601 time: 'yesterday': left out",
+        "the url of claim 'b' is a number: left out",
+        "the score of claim 'b' is a number, not a whole number: left out",
+    ]
+    back = checked(result)
+    assert [(c.at, c.url, c.score) for c in back.claims.values()] == [(None, None, None)] * 2
+
+
+def test_a_tampered_replies_list_is_reported_pair_by_pair() -> None:
+    doc: dict[str, Any] = json.loads(write_aif(loads(REPLIES)))
+    doc["argmap"]["replies"] = [
+        ["3", "1"],
+        ["3"],
+        "3",
+        ["3", "99"],
+        [["3"], "1"],
+        ["3", "4"],
+        ["1", "1"],
+        ["2", "1"],
+        ["3", "1"],
+        [True, "1"],
+        [3, 2],
+    ]
+    result = read(json.dumps(doc).encode(), "x.json")
+    assert result.skipped == [
+        "argmap.replies[1] is a list of 1, not a pair [from, to] of I-node ids: left out",
+        "argmap.replies[2] is text, not a pair [from, to] of I-node ids: left out",
+        "argmap.replies[3] names '99', which is not an I-node: left out",
+        "argmap.replies[4] holds a list, not an I-node id: left out",
+        "argmap.replies[5] names '4', which is not an I-node: left out",
+        "argmap.replies[6]: 'a' would answer itself: left out",
+        "argmap.replies[7]: 'b' already rebuts 'a' (through the CA-node '4'); a claim answers "
+        "another in one way only in argmap, so this unclassified reply was not mapped",
+        "argmap.replies[8] repeats argmap.replies[0] ('c' answers 'a'): mapped once",
+        "argmap.replies[9] holds true/false, not an I-node id: left out",
+    ]
+    assert triples(checked(result)) == [
+        ("b", "rebuts", "a"),
+        ("c", "answers", "a"),
+        ("c", "answers", "b"),  # node ids may be numbers, as AIFdb writes them
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "line"),
+    [
+        ("3 1", "argmap.replies is text, not a list: left out"),
+        ({"3": "1"}, "argmap.replies is an object, not a list: left out"),
+        (7, "argmap.replies is a number, not a list: left out"),
+    ],
+)
+def test_replies_that_are_not_a_list_are_left_out(value: Any, line: str) -> None:
+    doc: dict[str, Any] = json.loads(write_aif(loads(REPLIES)))
+    doc["argmap"]["replies"] = value
+    result = read(json.dumps(doc).encode(), "x.json")
+    assert result.skipped == [line]
+    assert triples(checked(result)) == [("b", "rebuts", "a")]
+
+
 def test_expectations_that_no_longer_hold_are_dropped() -> None:
     doc = json.loads(
         write_aif(loads("title: T\nclaims:\n  a: {text: A}\nexpect: {standing: [a]}\n"))

@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap import Citation, Claim, Debate, Relation, RelationKind, Source, Speaker, load, loads
+from argmap.analysis import analyse
 from argmap.convert import EXPORTERS, IMPORTERS, ConvertError, Imported
 from argmap.convert.argdown import data_block, escape, one_line, read, write_argdown
 from argmap.model import Expectation
@@ -55,12 +56,19 @@ HOSTILE_TEXTS = [
     "$ % & ' ; ? ^ | ~ ! ,",
 ]
 NASTY_IDS = ["_", "a-", "1.", "x..y", "1.2.3", "A", "a", "_a_b_", "a.b-c_d", "9"]
+NASTY_TIMES = [
+    "2023-07-14T09:30:00Z",
+    "2023-07-14",
+    "2023-07-14 11:30+02:00",
+    "1999-12-31t23:59:59.5z",
+]
 NASTY_NAMES = ['Eve "x" }]{', "Mallory {data: 1}", "Ann, again", "日本 🎉", "tab\tname"]
 
 
 def nasty_debate() -> Debate:
     """Every hostile text as a claim, odd ids, every relation kind (undercut targets with other
-    relations too), and speakers, sources, tags, notes and expectations that are hostile too."""
+    relations too, unclassified replies to statements and to arguments), and speakers, sources,
+    tags, notes, times, permalinks, scores and expectations that are hostile too."""
     rng = random.Random(20240712)
     alphabet = [chr(c) for c in range(32, 127)] + ["\n", "\t", "é", "🎉", "\u2028", "}", "{"]
     texts = [*HOSTILE_TEXTS]
@@ -80,6 +88,9 @@ def nasty_debate() -> Debate:
             tags=(HOSTILE_TEXTS[i % 7][:12], "two words") if i % 4 == 0 else (),
             note=HOSTILE_TEXTS[(i + 3) % len(HOSTILE_TEXTS)] if i % 5 == 0 else None,
             cites=(Citation("src", quote="} {x: 1}", locator="p. {3}"),) if i % 6 == 0 else (),
+            at=NASTY_TIMES[i % len(NASTY_TIMES)] if i % 2 else None,
+            url=HOSTILE_TEXTS[(i + 5) % len(HOSTILE_TEXTS)] if i % 3 == 1 else None,
+            score=(-1) ** i * 7**i if i % 4 != 3 else None,
         )
     claims["a"] = dataclasses.replace(claims["a"], cites=(Citation("a#1"), Citation("src")))
     relations = [
@@ -97,6 +108,11 @@ def nasty_debate() -> Debate:
         pair = (ids_[k + 1], ids_[k])
         if all((r.source, r.target) not in (pair, pair[::-1]) for r in relations):
             relations.append(Relation(*pair, kind, 0, 0))
+    # Unclassified replies, to statements and to arguments (`a` and `1.` are undercut), from
+    # statements and from arguments, one claim answering several.
+    for source, target in [("h5", "a"), ("h5", "1."), ("h5", "_"), ("a", "h9"), ("9", "A")]:
+        assert all({r.source, r.target} != {source, target} for r in relations)
+        relations.append(Relation(source, target, RelationKind.ANSWERS, 0, 0))
     speakers = {n: Speaker(n, url="https://p.org/{u}", note="a } note") for n in NASTY_NAMES[:3]}
     for c in claims.values():  # the others only named by `by`, in the order they first are
         if c.by is not None and c.by not in speakers:
@@ -118,9 +134,20 @@ def nasty_debate() -> Debate:
     )
 
 
+REPLIES = """\
+title: Unclassified replies
+claims:
+  root: {text: Root., at: "2023-07-14T09:30:00Z", url: "https://example.org/c/1", score: 12}
+  reply: {text: A reply., answers: root, at: 2023-07-14, score: -3}
+  reason: {text: A reason., supports: root, answers: reply}
+  cut: {text: A cut., undercuts: reason}
+  late: {text: Late., answers: [root, reason, cut], url: "https://example.org/c/9"}
+"""
+
 CASES: dict[str, Debate] = {p.stem: load(p) for p in DEBATES}
 CASES["hostile"] = load(ROOT / "tests" / "data" / "hostile.yaml")
 CASES["nasty"] = nasty_debate()
+CASES["replies"] = loads(REPLIES)
 
 
 # --- the real Argdown CLI -------------------------------------------------------------------
@@ -203,6 +230,12 @@ def test_argdown_reads_the_same_statements(name: str, argdown_json: dict[str, by
         assert len(data.get("cites", [])) == len(claim.cites)
         exact = one_line(claim.text).strip() == claim.text
         assert data.get("text") == (None if exact else claim.text)
+        assert data.get("answers", []) == [
+            r.target for r in analyse(debate).unclassified if r.source == claim.id
+        ]
+        # A score JavaScript cannot hold exactly comes through as text.
+        score = claim.score if claim.score is None or abs(claim.score) < 2**53 else str(claim.score)
+        assert (data.get("at"), data.get("url"), data.get("score")) == (claim.at, claim.url, score)
     # The debate's title is the one section, kept out of the map's groups.
     [section] = doc["sections"]
     assert section["title"] == one_line(debate.title).strip()
@@ -225,6 +258,7 @@ def test_argdown_reads_the_same_relations(name: str, argdown_json: dict[str, byt
     expected = [
         (r.source, kind(r.source), TYPES[r.kind.value], r.target, kind(r.target))
         for r in debate.relations
+        if r.kind.is_classified  # Argdown has no neutral relation: replies are data
     ]
     assert sorted(got) == sorted(expected)
 
@@ -240,7 +274,7 @@ def test_the_json_imports_as_the_same_debate(name: str, argdown_json: dict[str, 
 
 def assert_same_debate(got: Debate, want: Debate) -> None:
     def claim(c: Claim) -> tuple[Any, ...]:
-        return (c.id, c.text, c.by, c.cites, c.tags, c.note)
+        return (c.id, c.text, c.by, c.cites, c.tags, c.note, c.at, c.url, c.score)
 
     def speaker(s: Speaker) -> tuple[Any, ...]:
         return (s.name, s.url, s.note, s.declared)
@@ -325,6 +359,100 @@ def test_a_small_export_exactly() -> None:
         "[cut]\n"
         "  _> <reason>\n"
     )
+
+
+def test_replies_times_permalinks_and_scores_are_data_exactly() -> None:
+    assert write_argdown(loads(REPLIES)).decode() == (
+        "// Written by argmap: claims are statements [id], or arguments <id> where undercut.\n"
+        '# Unclassified replies{"isGroup": false, "argmap": {}}\n'
+        "\n"
+        '[root]: Root\\.{"at": "2023-07-14T09:30:00Z", "url": "https://example.org/c/1", '
+        '"score": 12}\n'
+        "\n"
+        '[reply]: A reply\\.{"answers": ["root"], "at": "2023-07-14", "score": -3}\n'
+        "\n"
+        '<reason>: A reason\\.{"answers": ["reply"]}\n'
+        "\n"
+        "[cut]: A cut\\.\n"
+        "\n"
+        '[late]: Late\\.{"answers": ["root", "reason", "cut"], "url": "https://example.org/c/9"}\n'
+        "\n"
+        "<reason>\n"
+        "  +> [root]\n"
+        "\n"
+        "[cut]\n"
+        "  _> <reason>\n"
+    )
+    big = Debate(
+        title="T",
+        claims={"a": Claim("a", "A", score=2**53), "b": Claim("b", "B", score=-(2**53) + 1)},
+    )
+    assert '[a]: A{"score": "9007199254740992"}' in write_argdown(big).decode()
+    assert '[b]: B{"score": -9007199254740991}' in write_argdown(big).decode()
+
+
+def test_bad_replies_times_permalinks_and_scores_are_each_reported() -> None:
+    def statement(text: str, line: int, data: dict[str, Any]) -> dict[str, Any]:
+        return {"members": [{"text": text, "startLine": line}], "data": data}
+
+    doc = {
+        "statements": {
+            "a": statement(
+                "A", 1, {"answers": "b", "at": "2023-07-14T09:30", "url": 3, "score": "12x"}
+            ),
+            "b": statement("B", 2, {"answers": ["a", "a", "b", "zz", 5], "at": 7, "score": 1.5}),
+            "c": statement(
+                "C", 3, {"answers": ["a"], "score": "-90071992547409930", "at": "2023-07-14t09:30z"}
+            ),
+        },
+        "relations": [
+            {
+                "relationType": "attack",
+                "from": "c",
+                "fromType": "equivalence-class",
+                "to": "a",
+                "toType": "equivalence-class",
+            }
+        ],
+        "sections": [{"title": "T"}],
+    }
+    got = read(json.dumps(doc).encode(), "r.json")
+    assert_valid(got.debate)
+    assert got.skipped == [
+        "statement 'a': the time '2023-07-14T09:30' has no time zone; skipped",
+        "statement 'a': the url '3' is not text; skipped",
+        "statement 'a': the score '12x' is not a whole number; skipped",
+        "statement 'b': the time '7' is not text; skipped",
+        "statement 'b': the score '1.5' is not a whole number; skipped",
+        "statement 'b' answers 'a' twice; once is kept",
+        "statement 'b' answers itself; skipped",
+        "statement 'b' answers 'zz', which is not in the JSON; skipped",
+        "statement 'b' answers '5', which is not a title; skipped",
+        "statement 'c' answers 'a', which it already rebuts; a claim answers another in one way "
+        "only, so this one is skipped",
+    ]
+    assert relations(got.debate) == [
+        ("c", "rebuts", "a"),
+        ("a", "answers", "b"),
+        ("b", "answers", "a"),
+    ]
+    assert [(c.at, c.url, c.score) for c in got.debate.claims.values()] == [
+        (None, None, None),
+        (None, None, None),
+        ("2023-07-14t09:30z", None, -90071992547409930),
+    ]
+    assert got.mapped == {
+        "claims": 3,
+        "statements": 3,
+        "arguments": 0,
+        "rebuts": 1,
+        "supports": 0,
+        "undercuts": 0,
+        "answers": 2,
+        "sources": 0,
+        "citations": 0,
+        "speakers": 0,
+    }
 
 
 def test_the_registry_names_these_functions() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shlex
 from pathlib import Path
 
 import pytest
@@ -211,6 +212,117 @@ def test_export_of_a_broken_debate_prints_its_diagnostics(tmp_path: Path) -> Non
     result = invoke("export", str(broken), "--to", "aif", "-o", "-")
     assert result.exit_code == 1
     assert "error[unknown-claim]" in result.stderr and result.stdout == ""
+
+
+REPLIES = (
+    "title: T\nclaims:\n  a: {text: A}\n  b: {text: B, answers: a}\n"
+    "  c: {text: C, rebuts: a, replies: {d: {text: D}}}\n"
+)
+ATTACKS_ONLY = (
+    "argmap: warning: 2 unclassified replies are not in the attack graph, which holds attacks "
+    "only; classify them first with `argmap label {file}`\n"
+)
+AS_DATA = (
+    "argmap: note: 2 unclassified replies are only in {where}: {why} has no neutral relation; "
+    "classify them first with `argmap label {file}`\n"
+)
+IN_ARGDOWN = AS_DATA.format(
+    where="the claims' data blocks (`answers`), which Argdown does not draw",
+    why="it",
+    file="{file}",
+)
+IN_AIF = AS_DATA.format(
+    where="the `argmap` object (`replies`), which AIF tools ignore", why="AIF", file="{file}"
+)
+
+
+@pytest.mark.parametrize(
+    ("to", "line"),
+    [
+        ("apx", ATTACKS_ONLY),
+        ("tgf", ATTACKS_ONLY),
+        ("iccma", ATTACKS_ONLY),
+        ("argdown", IN_ARGDOWN),
+        ("aif", IN_AIF),
+        ("json", ""),
+        ("graphml", ""),
+        ("gexf", ""),
+    ],
+)
+def test_export_says_where_unclassified_replies_went(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, to: str, line: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("d.yaml").write_text(REPLIES)
+    out = tmp_path / f"out.{to}"
+    result = invoke("export", "d.yaml", "--to", to, "-o", str(out))
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == line.format(file="d.yaml") + f"wrote {out}\n"
+    assert out.read_bytes() == EXPORTERS[to].write(load(tmp_path / "d.yaml"))
+    to_stdout = invoke("export", "d.yaml", "--to", to, "-o", "-")
+    assert (to_stdout.stdout.encode(), to_stdout.stderr) == (
+        out.read_bytes(),
+        line.format(file="d.yaml"),
+    )
+
+
+def test_one_unclassified_reply_and_a_file_name_with_a_space(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("my debate.yaml").write_text(
+        "title: T\nclaims:\n  a: {text: A}\n  b: {text: B, answers: a}\n"
+    )
+    result = invoke("export", "my debate.yaml", "--to", "tgf", "-o", "-")
+    assert (result.exit_code, result.stdout) == (0, "a\nb\n#\n")
+    assert result.stderr == (
+        "argmap: warning: 1 unclassified reply is not in the attack graph, which holds attacks "
+        "only; classify it first with `argmap label 'my debate.yaml'`\n"
+    )
+
+
+def test_every_exporter_says_what_it_does_with_unclassified_replies() -> None:
+    from argmap.convert import Kept
+
+    kept = {c.name: c.replies.kept if c.replies else None for c in EXPORTERS.values()}
+    assert kept == {
+        "aif": Kept.DATA,
+        "argdown": Kept.DATA,
+        "graphml": Kept.RELATIONS,
+        "gexf": Kept.RELATIONS,
+        "json": Kept.RELATIONS,
+        "apx": Kept.NO,
+        "tgf": Kept.NO,
+        "iccma": Kept.NO,
+    }
+    assert all(c.replies is None for c in IMPORTERS.values())
+
+
+def formats_section(title: str) -> str:
+    text = (ROOT / "docs/formats.md").read_text(encoding="utf-8")
+    return text.split(f"\n## {title}\n")[1].split("\n## ")[0]
+
+
+def test_the_docs_say_what_every_export_does_with_unclassified_replies() -> None:
+    section = formats_section("Unclassified replies, times, permalinks and scores")
+    lines = [line for line in section.splitlines() if line.startswith("| ")]
+    rows = [line.split(" | ") for line in lines[2:]]  # after the head and its rule
+    told = {row[0].removeprefix("| `").removesuffix("`"): row[1] for row in rows}
+    assert told == {c.name: c.replies.words for c in EXPORTERS.values() if c.replies}
+    assert list(told) == list(EXPORTERS)
+
+
+def test_the_docs_show_the_line_export_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    section = formats_section("Unclassified replies, times, permalinks and scores")
+    session = section.split("```text\n")[1].split("```")[0]
+    command, _, expected = session.partition("\n")
+    monkeypatch.chdir(tmp_path)
+    replies = "".join(f"  r{i}: {{text: R{i}, answers: a}}\n" for i in range(12))
+    Path("thread.yaml").write_text(f"title: T\nclaims:\n  a: {{text: A}}\n{replies}")
+    result = invoke(*shlex.split(command.removeprefix("$ argmap ")))
+    assert (result.exit_code, result.stderr) == (0, expected)
 
 
 @pytest.mark.parametrize("path", DEBATES, ids=lambda p: p.stem)

@@ -15,6 +15,7 @@ from typing import Any
 import networkx as nx
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap import Debate, __version__, check_text, load, loads
 from argmap.analyze import Status, grounded, label, unanswered
@@ -24,6 +25,7 @@ from argmap.convert.gexf import write_gexf
 from argmap.convert.graphml import write_graphml
 from argmap.convert.nodelink import read, write_json
 from argmap.convert.yamlwrite import imported_yaml, provenance_sentence, to_yaml, with_provenance
+from argmap.look import THEMES
 
 from .conftest import DEBATES, ROOT
 from .test_convert_yaml import debates, same
@@ -68,6 +70,18 @@ def test_every_export_is_deterministic(name: str, path: Path) -> None:
     again = dataclasses.replace(debate, relations=tuple(shuffled))
     assert write(debate) == write(load(path)) == write(again)
     assert to_yaml(debate) == to_yaml(again)
+
+
+@settings(max_examples=50, deadline=None)
+@given(debates(), st.randoms(use_true_random=False))
+def test_any_debate_gives_the_same_bytes_however_its_relations_are_listed(
+    debate: Debate, rng: random.Random
+) -> None:
+    shuffled = list(debate.relations)
+    rng.shuffle(shuffled)
+    again = dataclasses.replace(debate, relations=tuple(shuffled))
+    for converter in EXPORTERS.values():
+        assert converter.write(debate) == converter.write(again), converter.name
 
 
 # --- GraphML -----------------------------------------------------------------------------------
@@ -135,7 +149,10 @@ def xml_safe(text: str) -> str:
     """What XML 1.0 can hold of `text`: control characters become U+FFFD."""
     return "".join(
         ch
-        if ch in "\t\n\r" or 0x20 <= ord(ch) <= 0xD7FF or 0xE000 <= ord(ch) <= 0xFFFD
+        if ch in "\t\n\r"
+        or 0x20 <= ord(ch) <= 0xD7FF
+        or 0xE000 <= ord(ch) <= 0xFFFD
+        or ord(ch) >= 0x10000
         else "\ufffd"
         for ch in text
     )
@@ -151,6 +168,74 @@ def test_hostile_text_stays_text_in_xml() -> None:
     for write, reader in ((write_graphml, nx.read_graphml), (write_gexf, nx.read_gexf)):
         g = reader(io.BytesIO(write(line_breaks)))
         assert g.nodes["a"]["text"] == "one\r\ntwo\tthree"  # in attributes too (GEXF)
+
+
+REPLIES = loads(
+    "title: T\nclaims:\n"
+    "  a: {text: A, at: '2023-07-14T09:30:00Z', url: 'https://example.org/a', score: 12}\n"
+    "  b: {text: B, answers: a, at: 2023-07-15, score: -3}\n"
+    "  c: {text: C, rebuts: a, url: 'https://example.org/c'}\n"
+)
+
+
+@pytest.mark.parametrize("reader", [nx.read_graphml, nx.read_gexf], ids=["graphml", "gexf"])
+def test_graphml_and_gexf_carry_replies_times_permalinks_and_scores(reader: Any) -> None:
+    write = write_graphml if reader is nx.read_graphml else write_gexf
+    g = reader(io.BytesIO(write(REPLIES)))
+    assert [(u, v, d["kind"]) for u, v, d in g.edges(data=True)] == [
+        ("b", "a", "answers"),
+        ("c", "a", "rebuts"),
+    ]
+    assert {n: (d.get("at"), d.get("url"), d.get("score")) for n, d in g.nodes(data=True)} == {
+        "a": ("2023-07-14T09:30:00Z", "https://example.org/a", 12),
+        "b": ("2023-07-15", None, -3),
+        "c": (None, "https://example.org/c", None),
+    }
+    assert type(g.nodes["a"]["score"]) is int and type(g.nodes["b"]["at"]) is str
+    assert (g.nodes["a"]["status"], g.nodes["b"]["unanswered"]) == ("defeated", True)
+
+
+def test_times_and_scores_are_declared_with_their_types_only_when_used() -> None:
+    root = ET.fromstring(write_graphml(REPLIES))
+    keys = {k.get("id"): k.get("attr.type") for k in root.iter(f"{GRAPHML}key")}
+    assert (keys["n_at"], keys["n_url"], keys["n_score"]) == ("string", "string", "int")
+    attributes = ET.fromstring(write_gexf(REPLIES)).iter(f"{GEXF}attribute")
+    types = {a.get("id"): a.get("type") for a in attributes}
+    assert (types["at"], types["url"], types["score"]) == ("string", "string", "integer")
+    # A debate without them gives the file it gave before claims had them.
+    graphml, gexf = write_graphml(SMALL).decode(), write_gexf(SMALL).decode()
+    assert "n_at" not in graphml and "n_score" not in graphml
+    assert 'id="at"' not in gexf and 'id="score"' not in gexf
+
+
+def test_yed_draws_an_unclassified_reply_as_a_thin_grey_dotted_line() -> None:
+    y = "{http://www.yworks.com/xml/graphml}"
+    root = ET.fromstring(write_graphml(REPLIES))
+    [reply] = [e for e in root.iter(f"{GRAPHML}edge") if e.get("source") == "b"]
+    line = reply.find(f".//{y}LineStyle")
+    assert line is not None
+    assert (line.get("color"), line.get("type"), line.get("width")) == (
+        THEMES["light"].muted,
+        "dotted",
+        "1.0",
+    )
+
+
+@settings(max_examples=50, deadline=None)
+@given(debates())
+def test_any_debate_in_graphml_and_gexf_keeps_relations_times_permalinks_and_scores(
+    debate: Debate,
+) -> None:
+    relations = sorted((r.source, r.target, r.kind.value) for r in debate.relations)
+    for write, reader in ((write_graphml, nx.read_graphml), (write_gexf, nx.read_gexf)):
+        g = reader(io.BytesIO(write(debate)))
+        got = [(u, v, d["kind"]) for u, v, d in g.edges(data=True) if d["kind"] != "cites"]
+        assert sorted(got) == relations
+        for c in debate.claims.values():
+            node = g.nodes[c.id]
+            assert node.get("at") == c.at
+            assert node.get("url") == (None if c.url is None else xml_safe(c.url))
+            assert node.get("score") == c.score
 
 
 # --- GEXF --------------------------------------------------------------------------------------
@@ -225,6 +310,27 @@ def test_node_link_json_is_what_networkx_reads() -> None:
         "note": None,
         "declared": True,
     }
+
+
+def test_node_link_json_carries_replies_times_permalinks_and_scores() -> None:
+    data: dict[str, Any] = json.loads(write_json(REPLIES))
+    assert data["edges"] == [
+        {"source": "b", "target": "a", "kind": "answers"},
+        {"source": "c", "target": "a", "kind": "rebuts"},
+    ]
+    assert [(n["at"], n["url"], n["score"]) for n in data["nodes"]] == [
+        ("2023-07-14T09:30:00Z", "https://example.org/a", 12),
+        ("2023-07-15", None, -3),
+        (None, "https://example.org/c", None),
+    ]
+    back = json_round_trip(REPLIES)
+    assert [(r.source, r.kind.value, r.target) for r in back.relations] == [
+        ("b", "answers", "a"),
+        ("c", "rebuts", "a"),
+    ]
+    assert [(c.at, c.url, c.score) for c in back.claims.values()] == [
+        (c.at, c.url, c.score) for c in REPLIES.claims.values()
+    ]
 
 
 def json_round_trip(debate: Debate) -> Debate:
@@ -325,9 +431,24 @@ def parse_iccma(text: str) -> tuple[dict[int, str], dict[str, list[str]]]:
     return names, {names[b]: [names[a] for a in att] for b, att in attackers.items()}
 
 
+def test_the_attack_graph_leaves_unclassified_replies_out() -> None:
+    assert write_apx(REPLIES).decode() == "arg(a).\narg(b).\narg(c).\natt(c,a).\n"
+    assert write_tgf(REPLIES).decode() == "a\nb\nc\n#\nc a\n"
+    assert write_iccma(REPLIES).decode() == "p af 3\n# 1 a\n# 2 b\n# 3 c\n3 1\n"
+
+
+@settings(max_examples=50, deadline=None)
+@given(debates())
+def test_a_solver_finds_what_argmap_calls_standing_in_any_debate(debate: Debate) -> None:
+    a_solver_finds_what_argmap_calls_standing(debate)
+
+
 @pytest.mark.parametrize("path", [*DEBATES, HOSTILE], ids=lambda p: p.stem)
 def test_a_solver_on_the_attack_graph_finds_what_argmap_calls_standing(path: Path) -> None:
-    debate = load(path)
+    a_solver_finds_what_argmap_calls_standing(load(path))
+
+
+def a_solver_finds_what_argmap_calls_standing(debate: Debate) -> None:
     names, attackers = parse_iccma(write_iccma(debate).decode())
     assert list(names.values()) == list(debate.claims)
     extension = {c for c, s in grounded(attackers).items() if s is Status.STANDING}

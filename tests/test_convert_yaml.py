@@ -36,8 +36,12 @@ def same(a: Debate, b: Debate) -> None:
     assert {
         i: (s.title, s.url, s.author, s.date, s.note, s.inline) for i, s in a.sources.items()
     } == {i: (s.title, s.url, s.author, s.date, s.note, s.inline) for i, s in b.sources.items()}
-    assert [(c.id, c.text, c.by, c.cites, c.tags, c.note) for c in a.claims.values()] == [
-        (c.id, c.text, c.by, c.cites, c.tags, c.note) for c in b.claims.values()
+    assert [
+        (c.id, c.text, c.by, c.cites, c.tags, c.note, c.at, c.url, c.score)
+        for c in a.claims.values()
+    ] == [
+        (c.id, c.text, c.by, c.cites, c.tags, c.note, c.at, c.url, c.score)
+        for c in b.claims.values()
     ]
     assert sorted((r.source, r.target, r.kind) for r in a.relations) == sorted(
         (r.source, r.target, r.kind) for r in b.relations
@@ -119,6 +123,35 @@ def test_a_small_debate_exactly() -> None:
         "  unanswered: [q, u]\n"
         "  undecided: []\n"
     )
+
+
+def test_replies_times_permalinks_and_scores_exactly() -> None:
+    text = (
+        "title: T\n"
+        "claims:\n"
+        "  a: {text: A, at: 2023-07-14, url: 'https://example.org/a', score: 0}\n"
+        "  b: {text: B, answers: a, at: '2023-07-14T09:30:00Z', score: -12}\n"
+    )
+    written = to_yaml(loads(text))
+    assert written == (
+        "title: T\n"
+        "claims:\n"
+        "  a:\n"
+        "    text: A\n"
+        '    at: "2023-07-14"\n'
+        "    url: https://example.org/a\n"
+        "    score: 0\n"
+        "  b:\n"
+        "    text: B\n"
+        "    answers: a\n"
+        '    at: "2023-07-14T09:30:00Z"\n'
+        "    score: -12\n"
+    )
+    back = reload(loads(text))
+    assert [(c.at, c.url, c.score) for c in back.claims.values()] == [
+        ("2023-07-14", "https://example.org/a", 0),
+        ("2023-07-14T09:30:00Z", None, -12),
+    ]
 
 
 # Text that YAML would misread, or that would break the file, if written plainly.
@@ -237,8 +270,26 @@ MAYBE = st.none() | TEXT
 
 
 @st.composite
+def times(draw: st.DrawFn) -> str:
+    """An `at:` value in any form the format takes: a date, or a date and time (with or
+    without seconds and their fraction, `T` or a space) and a zone (`Z`, `+02:00`, `-0530`)."""
+    moment = draw(st.datetimes())
+    day = moment.date().isoformat()
+    if draw(st.booleans()):
+        return day
+    clock = moment.strftime(draw(st.sampled_from(["%H:%M", "%H:%M:%S", "%H:%M:%S.%f"])))
+    zone = draw(st.sampled_from(["Z", "z", "+02:00", "-05:30", "+0000", "-1159"]))
+    return f"{day}{draw(st.sampled_from('Tt '))}{clock}{zone}"
+
+
+TIMES = st.none() | times()
+SCORES = st.none() | st.integers()
+
+
+@st.composite
 def debates(draw: st.DrawFn) -> Debate:
-    """Any valid debate: ids, names and every text field drawn freely."""
+    """Any valid debate: ids, names and every text field drawn freely; relations of every kind
+    (unclassified replies too), and claims' times, permalinks and scores."""
     ids = draw(st.lists(IDS, min_size=1, max_size=8, unique=True))
     source_ids = [i for i in draw(st.lists(IDS, max_size=3, unique=True)) if i not in ids]
     names = draw(st.lists(NAMES, max_size=3, unique=True))
@@ -258,7 +309,17 @@ def debates(draw: st.DrawFn) -> Debate:
                 cites.append(Citation(ident, draw(MAYBE)))
         by = draw(st.sampled_from(names)) if len(names) > 0 and draw(st.booleans()) else None
         tags = tuple(draw(st.lists(TEXT, max_size=2)))
-        claims[i] = Claim(i, draw(TEXT), by, tuple(cites), tags, draw(MAYBE))
+        claims[i] = Claim(
+            i,
+            draw(TEXT),
+            by,
+            tuple(cites),
+            tags,
+            draw(MAYBE),
+            at=draw(TIMES),
+            url=draw(MAYBE),
+            score=draw(SCORES),
+        )
     pairs = draw(
         st.lists(
             st.tuples(st.sampled_from(ids), st.sampled_from(ids), st.sampled_from(RelationKind)),

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -203,10 +204,13 @@ def export_command(
 ) -> None:
     """Export a debate to another tool's format.
 
+    Unclassified replies that the format cannot hold as relations (the attack graph formats
+    leave them out; AIF and Argdown keep them only as data) are counted in a line on stderr.
     Exit status: 0; 1 when the file has errors or OUT cannot be written; 2 for a usage error
     (no format, or an unknown one).
     """
-    from argmap.convert import EXPORTERS, exporter_for, find
+    from argmap.analysis import analyse
+    from argmap.convert import EXPORTERS, Kept, exporter_for, find
     from argmap.convert import choices as converter_choices
 
     converter = find(EXPORTERS, to) if to else None
@@ -223,9 +227,21 @@ def export_command(
     if same_file(output, str(file)):
         raise fail(f"{clean_line(output)} is the debate file itself; choose another OUT")
     with reported():
-        data = converter.write(load_debate(file))
+        analysis = analyse(load_debate(file))
+        data = converter.write(analysis)
         if output == "-":
             sys.stdout.write(data.decode("utf-8"))
         else:
             write_atomic(output, data)
+    replies = converter.replies
+    count = len(analysis.unclassified)
+    notice = replies.notice(count) if replies is not None else None
+    if replies is not None and notice is not None:
+        lost = replies.kept is Kept.NO
+        label = ("argmap: warning: ", "bold yellow") if lost else "argmap: note: "
+        how = f"argmap label {shlex.quote(str(file))}"
+        them = "it" if count == 1 else "them"
+        err().print(
+            Text.assemble(label, clean_line(f"{notice}; classify {them} first with `{how}`"))
+        )
     wrote(output)

@@ -4,7 +4,9 @@ An importer turns another tool's file into a `Debate` and says what it could not
 caller writes the debate as argmap YAML (`argmap.convert.yamlwrite`). An exporter turns a
 `Debate` into another tool's bytes. Converter modules are imported only when their format is
 used, so `argmap --help` stays fast. The registry drives `argmap import` / `argmap export`, the
-docs and the tests.
+docs and the tests; it also says what each export does with unclassified replies (`Replies`),
+which no other tool has a relation for, so that the docs' table and the line `argmap export`
+prints about them read one home.
 
 What converters share lives here too: `provenance` (what an importer records about its input)
 and `parse_json` (JSON, or an error that says where and why not); ids derived from the input
@@ -21,6 +23,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import PurePath
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -57,6 +60,39 @@ class ConvertError(Exception):
         self.column = column
 
 
+class Kept(StrEnum):
+    """How an export keeps something its format may have no place for."""
+
+    RELATIONS = "relations"  # as links of their own kind, which the format's tools read
+    DATA = "data"  # only as data the format's tools pass over; `argmap import` reads it back
+    NO = "no"  # not at all
+
+
+@dataclass(frozen=True)
+class Replies:
+    """What an export does with unclassified replies (`answers:`, `replies:`): how it keeps
+    them, and `words` that finish "unclassified replies are ...", which the table in
+    docs/formats.md gives and `argmap export` prints when they are not kept as relations."""
+
+    kept: Kept
+    words: str
+
+    def notice(self, count: int) -> str | None:
+        """What a file of this format does with `count` unclassified replies, when the format
+        does not keep them as relations its tools read (None when it does, or there are none).
+
+        >>> Replies(Kept.NO, "not in the attack graph").notice(1)
+        '1 unclassified reply is not in the attack graph'
+        >>> Replies(Kept.RELATIONS, "edges of kind `answers`").notice(3) is None
+        True
+        """
+        if count == 0 or self.kept is Kept.RELATIONS:
+            return None
+        if count == 1:
+            return f"1 unclassified reply is {self.words}"
+        return f"{count:,} unclassified replies are {self.words}"
+
+
 @dataclass(frozen=True)
 class Converter:
     name: str  # as typed after `argmap import` / `--to`
@@ -64,6 +100,7 @@ class Converter:
     suffix: str  # of the files this format is usually kept in
     description: str
     aliases: tuple[str, ...] = ()  # other names typed for it: the format's own name, its extension
+    replies: Replies | None = None  # an exporter's: what it does with unclassified replies
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -135,16 +172,62 @@ register(
     ),
     Converter("text", "pasted", ".txt", "a thread copied from a web page (Lemmy, kbin ...)"),
 )
+# What each export does with unclassified replies; docs/formats.md's table says the same.
+AS_EDGES = Replies(Kept.RELATIONS, "edges of kind `answers`")
+NOT_ATTACKS = Replies(Kept.NO, "not in the attack graph, which holds attacks only")
 register(
     EXPORTERS,
-    Converter("aif", "aif", ".json", "AIF JSON, as AIFdb and OVA read it"),
-    Converter("argdown", "argdown", ".argdown", "Argdown, for the Argdown tools"),
-    Converter("graphml", "graphml", ".graphml", "GraphML, for yEd and other graph tools"),
-    Converter("gexf", "gexf", ".gexf", "GEXF, for Gephi"),
-    Converter("json", "nodelink", ".json", "node-link JSON, as networkx and d3 read it", NODE_LINK),
-    Converter("apx", "af", ".apx", "the attack graph in ASPARTIX format", ("aspartix",)),
-    Converter("tgf", "af", ".tgf", "the attack graph in Trivial Graph Format"),
-    Converter("iccma", "af", ".af", "the attack graph in ICCMA's `p af N` format", ("af",)),
+    Converter(
+        "aif",
+        "aif",
+        ".json",
+        "AIF JSON, as AIFdb and OVA read it",
+        replies=Replies(
+            Kept.DATA,
+            "only in the `argmap` object (`replies`), which AIF tools ignore: AIF has no "
+            "neutral relation",
+        ),
+    ),
+    Converter(
+        "argdown",
+        "argdown",
+        ".argdown",
+        "Argdown, for the Argdown tools",
+        replies=Replies(
+            Kept.DATA,
+            "only in the claims' data blocks (`answers`), which Argdown does not draw: it has "
+            "no neutral relation",
+        ),
+    ),
+    Converter(
+        "graphml", "graphml", ".graphml", "GraphML, for yEd and other graph tools", replies=AS_EDGES
+    ),
+    Converter("gexf", "gexf", ".gexf", "GEXF, for Gephi", replies=AS_EDGES),
+    Converter(
+        "json",
+        "nodelink",
+        ".json",
+        "node-link JSON, as networkx and d3 read it",
+        NODE_LINK,
+        replies=AS_EDGES,
+    ),
+    Converter(
+        "apx",
+        "af",
+        ".apx",
+        "the attack graph in ASPARTIX format",
+        ("aspartix",),
+        replies=NOT_ATTACKS,
+    ),
+    Converter("tgf", "af", ".tgf", "the attack graph in Trivial Graph Format", replies=NOT_ATTACKS),
+    Converter(
+        "iccma",
+        "af",
+        ".af",
+        "the attack graph in ICCMA's `p af N` format",
+        ("af",),
+        replies=NOT_ATTACKS,
+    ),
 )
 
 

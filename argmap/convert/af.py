@@ -5,11 +5,13 @@ Every claim is an argument. Every rebuttal and every undercut is an attack from 
 claim on the claim it answers: argmap's undercut attacks the reasoning of a claim, and a plain
 attack graph has no reasoning to point at, so it attacks the claim itself, exactly as argmap's
 own labelling counts it. The grounded extension a solver computes from these files is therefore
-the set of claims argmap calls standing. Supports are not attacks and are not written.
+the set of claims argmap calls standing. Supports are not attacks and are not written, nor are
+unclassified replies (`answers:`), which are neither attacks nor supports; `argmap export` says
+how many it left out (`Converter.replies` in `argmap.convert`).
 
 >>> from argmap import loads
 >>> d = loads("title: T\\nclaims:\\n  A: {text: A}\\n  b: {text: B, rebuts: A}\\n"
-...           "  c: {text: C, supports: b}\\n")
+...           "  c: {text: C, supports: b, answers: A}\\n")
 >>> print(write_apx(d).decode(), end="")
 arg("A").
 arg(b).
@@ -36,7 +38,8 @@ _CONSTANT = re.compile(r"[a-z][A-Za-z0-9_]*")
 
 
 def attacks(debate: Debate | Analysis) -> list[tuple[str, str]]:
-    """(attacker, attacked) for every rebuttal and undercut, ordered by the claims they join."""
+    """(attacker, attacked) for every rebuttal and undercut, ordered by the claims they join:
+    neither supports nor unclassified replies."""
     return [(r.source, r.target) for r in analyse(debate).ordered_relations if r.kind.is_attack]
 
 

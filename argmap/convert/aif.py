@@ -86,6 +86,13 @@ def read(data: bytes, name: str) -> Imported:
     return _Reader(name).read(doc, provenance("AIF", data, name))
 
 
+def _key_of(node_id: Any) -> str | None:
+    """The key of the node `node_id` names (a `nodeID`, text or a number), or None."""
+    if isinstance(node_id, str | int) and not isinstance(node_id, bool):
+        return str(node_id)
+    return None
+
+
 def _node_name(node: _Node) -> str:
     return f"{node.type}-node {quote(node.key)}"
 
@@ -508,19 +515,41 @@ class _Reader:
 
     def replies(self, value: Any) -> None:
         """The unclassified replies `write_aif` keeps under `argmap.replies`: [from, to] pairs
-        of I-node ids."""
-        where = f"{EXTENSION}.replies"
-        for i, pair in enumerate(self.fields.items(value, where)):
-            ends = pair if isinstance(pair, list) and len(pair) == 2 else None
-            keys = [str(k) for k in ends or () if isinstance(k, str | int)]
-            if len(keys) != 2 or not all(k in self.ids for k in keys):
-                self.skip(f"{where}[{i}] is not a pair of I-node ids: left out")
+        of I-node ids. AIF has no inference for them, so a pair that an RA or CA node already
+        relates is left out (a claim answers another in one way only)."""
+        for i, pair in enumerate(self.fields.items(value, f"{EXTENSION}.replies")):
+            where = f"{EXTENSION}.replies[{i}]"
+            if not (isinstance(pair, list) and len(pair) == 2):
+                shown = f"a list of {len(pair)}" if isinstance(pair, list) else kind(pair)
+                self.skip(f"{where} is {shown}, not a pair [from, to] of I-node ids: left out")
                 continue
-            source, dest = self.ids[keys[0]], self.ids[keys[1]]
-            if source == dest or (source, dest) in self.links:
-                self.skip(f"{where}[{i}]: {quote(source)} already answers {quote(dest)}")
+            source, dest = (self.ids.get(_key_of(k) or "") for k in pair)
+            if source is None or dest is None:
+                bad = pair[0] if source is None else pair[1]
+                named = _key_of(bad)
+                self.skip(
+                    f"{where} holds {kind(bad)}, not an I-node id: left out"
+                    if named is None
+                    else f"{where} names {quote(named)}, which is not an I-node: left out"
+                )
                 continue
-            self.links[(source, dest)] = _Link(source, dest, RelationKind.ANSWERS, where)
+            if source == dest:
+                self.skip(f"{where}: {quote(source)} would answer itself: left out")
+                continue
+            old = self.links.get((source, dest))
+            if old is None:
+                self.links[(source, dest)] = _Link(source, dest, RelationKind.ANSWERS, where)
+            elif old.kind is RelationKind.ANSWERS:
+                self.skip(
+                    f"{where} repeats {old.via} ({quote(source)} answers {quote(dest)}): "
+                    "mapped once"
+                )
+            else:
+                self.skip(
+                    f"{where}: {quote(source)} already {old.kind.value} {quote(dest)} (through "
+                    f"the {old.via}); a claim answers another in one way only in argmap, so "
+                    "this unclassified reply was not mapped"
+                )
 
     def link(self, premise: str, target: str, kind_: RelationKind, via: _Node) -> None:
         source, dest = self.ids[premise], self.ids[target]

@@ -11,6 +11,9 @@ The mapping, in both directions (docs/formats.md says the same for users):
 - Who made a claim, its tags, note and citations go in the claim's data block
   `{"by": ..., "tags": [...], "note": ..., "cites": [{"source": ..., "quote": ...}]}`. Tags are
   not written as `#tag`, because Argdown makes a `#tag` part of the statement's text.
+- Argdown has no neutral relation, so an unclassified reply is no arrow: the replying claim's
+  data block lists the ids it answers, `"answers": [...]`, beside its `at`, `url` and `score`.
+  The import reads them back; Argdown's own map does not draw them.
 - The debate's title is a heading; its url, date, note, speakers (with their details), sources
   and expectations are the heading's data under `argmap`, which `argdown json` keeps.
 - Claim text is escaped so that nothing in it is read as Argdown: every ASCII character other
@@ -22,7 +25,8 @@ The mapping, in both directions (docs/formats.md says the same for users):
   that the file holds no byte a terminal would obey).
 
 Reading Argdown JSON maps statements and arguments to claims, and `support`, `attack` and
-`undercut` relations to supports, rebuts and undercuts. Argdown's other relations (`entails`,
+`undercut` relations to supports, rebuts and undercuts; the `answers` of a data block to
+unclassified replies. Argdown's other relations (`entails`,
 `contrary`, `contradictory`) and premise-conclusion structures are mapped as closely as argmap
 allows, each with a line in `skipped`.
 
@@ -36,6 +40,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
 from argmap.analysis import Analysis, analyse
@@ -43,6 +48,7 @@ from argmap.convert import ConvertError, Imported, parse_json, provenance
 from argmap.convert.ids import Ids
 from argmap.errors import quote
 from argmap.fileformat import ID_RE, NAME_RE
+from argmap.load.values import time_problem
 from argmap.model import (
     Citation,
     Claim,
@@ -64,8 +70,9 @@ _ARROW = {
     RelationKind.UNDERCUTS: "_>",
 }
 _OUTCOMES = ("unanswered", "standing", "defeated", "undecided")
+_JS_EXACT = 2**53 - 1  # the largest integer JavaScript's numbers hold exactly
 _SOURCE_KEYS = ("title", "url", "author", "date", "note")
-_CLAIM_KEYS = {"by", "proponent", "tags", "note", "cites", "text"}
+_CLAIM_KEYS = {"by", "proponent", "tags", "note", "cites", "text", "answers", "at", "url", "score"}
 
 # --- writing --------------------------------------------------------------------------------------
 
@@ -120,6 +127,8 @@ def data_block(value: Mapping[str, Any]) -> str:
             return _json_text(v)
         if isinstance(v, bool):
             return "true" if v else "false"
+        if isinstance(v, int):
+            return str(v)
         if isinstance(v, Mapping):
             return "{" + ", ".join(f"{_json_text(k)}: {dump(x)}" for k, x in v.items()) + "}"
         if isinstance(v, list | tuple):
@@ -129,7 +138,8 @@ def data_block(value: Mapping[str, Any]) -> str:
     return dump(value)
 
 
-def _claim_data(claim: Claim) -> dict[str, Any]:
+def _claim_data(claim: Claim, answers: list[str]) -> dict[str, Any]:
+    """The claim's data block; `answers`, the ids it replies to without saying how."""
     data: dict[str, Any] = {}
     if claim.by is not None:
         data["by"] = claim.by
@@ -147,6 +157,17 @@ def _claim_data(claim: Claim) -> dict[str, Any]:
                 cite["locator"] = c.locator
             cites.append(cite)
         data["cites"] = cites
+    if answers:
+        data["answers"] = answers
+    for key in ("at", "url"):
+        value = getattr(claim, key)
+        if value is not None:
+            data[key] = value
+    if claim.score is not None:
+        # Argdown reads numbers as JavaScript does, exactly only up to 2**53: a larger score
+        # would come back another number, so it is written as text.
+        exact = abs(claim.score) <= _JS_EXACT
+        data["score"] = claim.score if exact else str(claim.score)
     if one_line(claim.text).strip() != claim.text:
         data["text"] = claim.text
     return data
@@ -209,15 +230,18 @@ def write_argdown(debate: Debate | Analysis) -> bytes:
         f"# {escape(one_line(debate.title).strip())}{data_block(_debate_data(debate))}",
         "",
     ]
+    replies: dict[str, list[str]] = {}
+    for r in analysis.unclassified:
+        replies.setdefault(r.source, []).append(r.target)
     for claim in debate.claims.values():
-        data = _claim_data(claim)
+        data = _claim_data(claim, replies.get(claim.id, []))
         lines.append(f"{ref(claim.id)}: {escape(claim.text)}{data_block(data) if data else ''}")
         lines.append("")
     order = {cid: i for i, cid in enumerate(debate.claims)}
     kinds = list(RelationKind)
     outgoing: dict[str, list[Relation]] = {}
     for r in debate.relations:
-        if r.kind.is_classified:  # Argdown has no neutral relation; see `_claim_data`
+        if r.kind.is_classified:  # Argdown has no neutral relation: replies are data
             outgoing.setdefault(r.source, []).append(r)
     for cid in debate.claims:
         answers = outgoing.get(cid)
@@ -355,6 +379,7 @@ class _Reader:
         claims = {n.id: self.claim(n) for n in nodes}
         by_key = {(n.kind, n.title): n.id for n in nodes}
         relations = self.relations(by_key, claims)
+        relations += self.replies(nodes, by_key, relations)
         sources = self.sources(meta, claims)
         claims = self.citations(nodes, claims, sources)
         speakers = self.speakers(meta, claims)
@@ -372,9 +397,9 @@ class _Reader:
             "statements": sum(n.kind == "statement" for n in nodes),
             "arguments": sum(n.kind == "argument" for n in nodes),
             **{
-                k.value: sum(r.kind is k for r in relations)
+                k.value: count
                 for k in RelationKind
-                if k.is_classified
+                if (count := sum(r.kind is k for r in relations)) or k.is_classified
             },
             "sources": len(sources),
             "citations": sum(len(c.cites) for c in claims.values()),
@@ -457,13 +482,37 @@ class _Reader:
         note = n.data.get("note")
         if note is not None and _text(note) is None:
             self.skip(f"{n.label}: the note {quote(note)} is not text; skipped")
+        at, url, score = self.origin(n)
         extra = sorted(k for k in n.data if k not in _CLAIM_KEYS)
         if extra:
             self.skip(
                 f"{n.label}: data not mapped: "
                 + ", ".join(f"{k}={quote(n.data[k])}" for k in extra)
             )
-        return Claim(n.id, text, by=by, tags=tuple(tags), note=_text(note))
+        return Claim(
+            n.id, text, by=by, tags=tuple(tags), note=_text(note), at=at, url=url, score=score
+        )
+
+    def origin(self, n: _Node) -> tuple[str | None, str | None, int | None]:
+        """When the claim was said, its permalink and its score, from its data block; a value
+        that is not one is reported and left out."""
+        at, url, score = (n.data.get(k) for k in ("at", "url", "score"))
+        if at is not None:
+            problem = time_problem(at.strip()) if isinstance(at, str) else "is not text"
+            if problem is None:
+                at = at.strip()
+            else:
+                self.skip(f"{n.label}: the time {quote(at)} {problem}; skipped")
+                at = None
+        if url is not None and _text(url) is None:
+            self.skip(f"{n.label}: the url {quote(url)} is not text; skipped")
+            url = None
+        if isinstance(score, str) and re.fullmatch(r"-?[0-9]+", score):
+            score = int(score)  # a score too large for JavaScript, written as text
+        if score is not None and (isinstance(score, bool) or not isinstance(score, int)):
+            self.skip(f"{n.label}: the score {quote(score)} is not a whole number; skipped")
+            score = None
+        return at, url, score
 
     # -- relations --
 
@@ -540,6 +589,40 @@ class _Reader:
                         "so this one is skipped"
                     )
         return list(out.values())
+
+    def replies(
+        self, nodes: list[_Node], by_key: dict[tuple[str, str], str], known: list[Relation]
+    ) -> list[Relation]:
+        """The unclassified replies argmap keeps in each claim's data block (`answers`: the
+        titles it answers), after the relations Argdown draws, which take precedence."""
+        taken = {(r.source, r.target): r for r in known}
+        out: list[Relation] = []
+        for n in nodes:
+            raw = n.data.get("answers")
+            for title in raw if isinstance(raw, list) else [] if raw is None else [raw]:
+                what = f"{n.label} answers {quote(title)}"
+                if not isinstance(title, str):
+                    self.skip(f"{what}, which is not a title; skipped")
+                    continue
+                target = by_key.get(("statement", title)) or by_key.get(("argument", title))
+                if target is None:
+                    self.skip(f"{what}, which is not in the JSON; skipped")
+                elif target == n.id:
+                    self.skip(f"{n.label} answers itself; skipped")
+                elif (n.id, target) in taken:
+                    old = taken[(n.id, target)]
+                    self.skip(
+                        f"{what} twice; once is kept"
+                        if old.kind is RelationKind.ANSWERS
+                        else f"{what}, which it already {old.kind.value}; a claim answers "
+                        "another in one way only, so this one is skipped"
+                    )
+                else:
+                    taken[(n.id, target)] = reply = Relation(
+                        n.id, target, RelationKind.ANSWERS, 0, 0
+                    )
+                    out.append(reply)
+        return out
 
     def premises(self, by_key: dict[tuple[str, str], str]) -> list[dict[str, Any]]:
         """An argument's premise-conclusion structure, as relations: its premises support it,
@@ -655,7 +738,7 @@ class _Reader:
                     continue
                 sources[sid] = inline
                 cites.append(Citation(sid, passage, locator))
-            out[n.id] = Claim(claim.id, claim.text, claim.by, tuple(cites), claim.tags, claim.note)
+            out[n.id] = replace(claim, cites=tuple(cites))
         return out
 
     def speakers(self, meta: dict[str, Any], claims: dict[str, Claim]) -> dict[str, Speaker]:

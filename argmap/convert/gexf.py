@@ -1,9 +1,10 @@
 """GEXF 1.3, for Gephi: export (`write_gexf`).
 
 The same nodes, edges and attributes as GraphML (`argmap.convert.graphml`), declared as GEXF
-attributes (lists as JSON arrays in a string), with each node labelled by its id and coloured
-by its status (`viz:color`). GEXF has no graph-level attributes: the title is the graph's
-`<description>`, and the url, date and note are not written.
+attributes (lists as JSON arrays in a string, a score an `integer`), with each node labelled by
+its id and coloured by its status (`viz:color`), each edge by its kind. GEXF has no graph-level
+attributes: the title is the graph's `<description>`, and the url, date and note are not
+written.
 """
 
 from __future__ import annotations
@@ -13,14 +14,17 @@ from argmap.analysis import Analysis, analyse
 from argmap.convert.graphml import (
     EDGE_KEYS,
     EDGE_STYLE,
-    NODE_KEYS,
     SOURCE_STYLE,
     STATUS_STYLE,
+    node_keys,
     value,
 )
 from argmap.convert.nodelink import graph_data
 from argmap.convert.xmltext import attr, text
 from argmap.model import Debate
+
+# GEXF's names for the GraphML types that differ.
+_TYPES = {"int": "integer"}
 
 
 def _rgb(colour: str) -> str:
@@ -43,16 +47,18 @@ def write_gexf(debate: Debate | Analysis) -> bytes:
         "  </meta>",
         '  <graph mode="static" defaultedgetype="directed">',
     ]
-    for domain, keys in (("node", NODE_KEYS), ("edge", EDGE_KEYS)):
+    node_attributes = node_keys(data)
+    for domain, keys in (("node", node_attributes), ("edge", EDGE_KEYS)):
         out.append(f'    <attributes class="{domain}">')
         for name, type_ in keys:
+            type_ = _TYPES.get(type_, type_)
             out.append(f'      <attribute id="{name}" title="{name}" type="{type_}"/>')
         out.append("    </attributes>")
     out.append("    <nodes>")
     for node in data["nodes"]:
         out.append(f"      <node id={attr(node['id'])} label={attr(node['id'])}>")
         out.append("        <attvalues>")
-        for name, _ in NODE_KEYS:
+        for name, _ in node_attributes:
             written = value(node.get(name))
             if written is not None:
                 out.append(f'          <attvalue for="{name}" value={attr(written)}/>')

@@ -2,11 +2,13 @@
 
 The nodes and edges of node-link JSON (`argmap.convert.nodelink.graph_data`), each attribute a
 GraphML `<data>` element declared by a `<key>`: claims carry id, kind, text, by, status,
-unanswered, tags, note and cites; sources their title, url, author, date, note and inline;
-edges their kind (and, for citations, the quote and locator). Lists (tags, cites) are JSON
-arrays in a string, since GraphML has no list type; an absent value has no `<data>`. yEd's own
-drawing data (`y:ShapeNode`, `y:PolyLineEdge`) is added so that yEd shows each claim's id,
-status and text, with status drawn as in argmap's diagrams; other tools ignore it.
+unanswered, tags, note, cites, url, at and score; sources their title, url, author, date, note
+and inline; edges their kind (`rebuts`, `supports`, `undercuts`, `answers` for an unclassified
+reply, `cites`) and, for citations, the quote and locator. Lists (tags, cites) are JSON arrays
+in a string, since GraphML has no list type; an absent value has no `<data>`, and `at` and
+`score` are declared only when a claim has one. yEd's own drawing data (`y:ShapeNode`,
+`y:PolyLineEdge`) is added so that yEd shows each claim's id, status and text, with status drawn
+as in argmap's diagrams; other tools ignore it.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from argmap.analysis import Analysis
 from argmap.analyze import Status
 from argmap.convert.nodelink import graph_data
 from argmap.convert.xmltext import attr, text
-from argmap.look import BORDER, EDGES, SEPARATOR, THEMES, UNANSWERED, mark
+from argmap.look import BORDER, EDGES, REPLY, SEPARATOR, THEMES, UNANSWERED, mark
 from argmap.model import Debate
 
 GRAPH_KEYS = (
@@ -45,6 +47,10 @@ NODE_KEYS = (
     ("date", "string"),
     ("inline", "boolean"),
 )
+# When a claim was said and the votes it had (its permalink is `url`, a key sources use too):
+# declared only when a claim has one, so that a debate without them gives the file it always
+# gave. A score is a GraphML `int`, as networkx writes a Python int.
+ORIGIN_KEYS = (("at", "string"), ("score", "int"))
 EDGE_KEYS = (("kind", "string"), ("quote", "string"), ("locator", "string"))
 
 # yEd's names for the line styles of `argmap.look` (a bold line is a plain one, drawn wider).
@@ -88,7 +94,16 @@ EDGE_STYLE = {
     )
     for kind, look in EDGES.items()
 }
+EDGE_STYLE["answers"] = EdgeStyle(_LIGHT.muted, LINES[REPLY.line], "1.0", ARROWS[REPLY.head])
 WRAP = 40
+
+
+def node_keys(data: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """The node attributes of node-link `data`: `NODE_KEYS`, then each of `ORIGIN_KEYS` that a
+    claim has."""
+    claims = [n for n in data["nodes"] if n["kind"] == "claim"]
+    some = tuple(k for k in ORIGIN_KEYS if any(n[k[0]] is not None for n in claims))
+    return NODE_KEYS + some
 
 
 def value(v: Any) -> str | None:
@@ -150,7 +165,8 @@ def write_graphml(debate: Debate | Analysis) -> bytes:
         ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns'
         ' http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd">',
     ]
-    for domain, keys in (("graph", GRAPH_KEYS), ("node", NODE_KEYS), ("edge", EDGE_KEYS)):
+    node_attributes = node_keys(data)
+    for domain, keys in (("graph", GRAPH_KEYS), ("node", node_attributes), ("edge", EDGE_KEYS)):
         for name, type_ in keys:
             out.append(
                 f'  <key id="{domain[0]}_{name}" for="{domain}" attr.name="{name}"'
@@ -169,7 +185,7 @@ def write_graphml(debate: Debate | Analysis) -> bytes:
             out.append(line)
     for node in data["nodes"]:
         out.append(f"    <node id={attr(node['id'])}>")
-        for name, _ in NODE_KEYS:
+        for name, _ in node_attributes:
             v = node.get(name)
             line = _data(f"n_{name}", v if v != [] or node["kind"] == "claim" else None, "      ")
             if line is not None:

@@ -1,10 +1,10 @@
 """A `Debate` written as argmap's YAML format: what `argmap import` writes.
 
 The output is flat: every claim sits directly under `claims:` and says what it answers with
-`rebuts:`, `supports:` and `undercuts:`. Imported maps are graphs, not trees (a claim answers
-several others, people argue in circles), so nesting could not hold them all; flat entries hold
-any graph. Claims keep the order of the file and each claim lists what it answers in that order
-too, so the same debate always gives the same bytes.
+`rebuts:`, `supports:`, `undercuts:` and `answers:`. Imported maps are graphs, not trees (a
+claim answers several others, people argue in circles), so nesting could not hold them all;
+flat entries hold any graph. Claims keep the order of the file and each claim lists what it
+answers in that order too, so the same debate always gives the same bytes.
 
 Every string is written so that YAML reads back exactly that string: plain when that is safe
 (YAML would read it as the same text, not as a number, a date, `yes` or `null`, and it holds no
@@ -209,8 +209,9 @@ def to_yaml(debate: Debate, header: list[str] | None = None) -> str:
     """The debate as argmap YAML text, headed by `header` as `# ` comment lines.
 
     Loading the text gives back the same title, url, date, note, speakers, sources, claims
-    (text, speaker, citations with their quotes and locators, tags, note), relations and
-    expectations. Nesting is not kept: every claim is written at the top of `claims:`.
+    (text, speaker, citations with their quotes and locators, time, permalink, score, tags,
+    note), relations (unclassified replies as `answers:`) and expectations. Nesting is not
+    kept: every claim is written at the top of `claims:`.
     """
     out = [comment(line) for line in header or []]
     _field(out, "", "title", debate.title)
@@ -254,6 +255,12 @@ def to_yaml(debate: Debate, header: list[str] | None = None) -> str:
             claims.append(f"    score: {c.score}")
         if c.cites:
             inline |= _cites(claims, "    ", c.id, c.cites, debate)
+        for name in ("at", "url"):
+            value = getattr(c, name)
+            if value is not None:
+                _field(claims, "    ", name, value)
+        if c.score is not None:
+            claims.append(f"    score: {c.score}")
         if c.tags:
             _ids(claims, "    ", "tags", list(c.tags))
         if c.note is not None:

@@ -58,13 +58,14 @@ def time_problem(value: str) -> str | None:
     'has no time zone'
     >>> time_problem("2023-02-30"), time_problem("yesterday")
     ('is not a real date', 'is not an ISO 8601 time')
+    >>> time_problem("2023-07-14t09:30z")  # ISO 8601 allows lower case; `fromisoformat` does not
     """
     if not TIME_RE.fullmatch(value):
         if TIME_RE.fullmatch(value + "Z"):
             return "has no time zone"
         return "is not an ISO 8601 time"
     try:
-        datetime.fromisoformat(value)
+        datetime.fromisoformat(value.upper())
     except ValueError:
         return "is not a real date" if len(value) == 10 else "is not a real time"
     return None
