@@ -49,10 +49,6 @@ EDGES = {
     ),
     "cites": EdgeLook("dotted", "ring", "dotted line, ring"),
 }
-# An unclassified reply (`answers:`) attacks and supports nothing: a thin dotted line in each
-# theme's `muted` grey, so that it reads as not yet saying how it answers. GraphML and GEXF take
-# it from here.
-REPLY = EdgeLook("dotted", "filled", "thin dotted grey line: a reply not yet classified")
 
 
 @dataclass(frozen=True)

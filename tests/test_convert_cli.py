@@ -149,7 +149,8 @@ def test_bad_input_is_one_clear_error(tmp_path: Path, data: bytes, message: str)
             ["import", "dot", "x.json", "-o", "x.yaml"],
             2,
             "argmap: error: unknown format 'dot'; choose one of aif (or xaif), kialo, argdown, "
-            "json (or node-link, nodelink), text\n",
+            "json (or node-link, nodelink), text, reddit, lemmy, hn (or hackernews), discourse, "
+            "mastodon\n",
         ),
         (["export", "d.yaml", "--to", "aif", "-o", "d.yaml"], 1, "is the debate file itself"),
     ],
@@ -362,6 +363,11 @@ SAMPLES = {
     "argdown": ROOT / "tests/data/convert/argdown/minimal.json",
     "json": ROOT / "tests/data/convert/json/foreign.json",
     "text": ROOT / "tests/data/threads/text/seed-001.txt",
+    "reddit": ROOT / "tests/data/threads/reddit/praw-98vj9e-e4j4830.json",
+    "lemmy": ROOT / "tests/data/threads/lemmy/lemmykit-comments-v3.json",
+    "hn": ROOT / "tests/data/threads/hn/algolia-handmade.json",
+    "discourse": ROOT / "tests/data/threads/discourse/discourse-api-topic.json",
+    "mastodon": ROOT / "tests/data/threads/mastodon/mastodonpy-context.json",
 }
 IMPORT_NAMES = [(c.name, n) for c in IMPORTERS.values() for n in c.names]
 EXPORT_NAMES = [(c.name, n) for c in EXPORTERS.values() for n in c.names]
@@ -374,6 +380,11 @@ def test_every_converter_has_its_names() -> None:
         "argdown": ("argdown",),
         "json": ("json", "node-link", "nodelink"),
         "text": ("text",),
+        "reddit": ("reddit",),
+        "lemmy": ("lemmy",),
+        "hn": ("hn", "hackernews"),
+        "discourse": ("discourse",),
+        "mastodon": ("mastodon",),
     }
     assert {c.name: c.names for c in EXPORTERS.values()} == {
         "aif": ("aif",),

@@ -215,7 +215,7 @@ def test_yed_draws_an_unclassified_reply_as_a_thin_grey_dotted_line() -> None:
     line = reply.find(f".//{y}LineStyle")
     assert line is not None
     assert (line.get("color"), line.get("type"), line.get("width")) == (
-        THEMES["light"].muted,
+        THEMES["light"].edge["answers"],
         "dotted",
         "1.0",
     )

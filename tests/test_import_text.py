@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -560,7 +559,8 @@ def test_five_thousand_levels_of_indentation_import_without_recursion() -> None:
     assert result.debate is not None and len(result.debate.relations) == depth - 1
 
 
-def test_a_thread_of_ten_thousand_comments_imports_in_time() -> None:
+def test_a_thread_of_ten_thousand_comments_imports_whole() -> None:
+    # Its speed is a row of `make bench` (bench/shapes.py), not a timed test.
     chunks = []
     for i in range(10_000):
         pad = "  " * (i % 20)
@@ -569,11 +569,8 @@ def test_a_thread_of_ten_thousand_comments_imports_in_time() -> None:
             chunks.append(f"{pad}  Comment {i - 1} holds the sky is blue, said at length.\n\n")
         chunks.append(f"{pad}  Comment {i} holds the sky is blue, said at length. And more.\n\n")
     data = "".join(chunks).encode()
-    start = time.process_time()
     got = read(data, "big.txt")
-    took = time.process_time() - start
     assert got.mapped["comments"] == 10_000 and got.mapped["passages"] == 9_500
-    assert took < 2.0, took
 
 
 # --- the command line ----------------------------------------------------------------------------

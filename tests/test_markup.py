@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap.convert import markup
-from argmap.convert.markup import clean, html_blocks, markdown_blocks
+from argmap.convert.htmltext import html_blocks
+from argmap.convert.markup import clean, markdown_blocks
 from argmap.convert.thread import Block, Link
 
 B = Block

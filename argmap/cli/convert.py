@@ -109,7 +109,8 @@ def import_command(
         typer.Argument(
             metavar="FORMAT",
             # `convert.choices(IMPORTERS)`, written out as for `render --format`.
-            help="aif (or xaif), kialo, argdown, json (or node-link, nodelink), text.",
+            help="aif (or xaif), kialo, argdown, json (or node-link, nodelink), text, reddit, "
+            "lemmy, hn (or hackernews), discourse, mastodon.",
         ),
     ],
     input: Annotated[

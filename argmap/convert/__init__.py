@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from argmap.analysis import Analysis
+    from argmap.convert.thread import Thread
     from argmap.model import Debate
 
 
@@ -112,9 +113,16 @@ class Converter:
 
     @property
     def read(self) -> Callable[[bytes, str], Imported]:
-        """`read(data, name) -> Imported`: the module's `read` function."""
-        reader: Callable[[bytes, str], Imported] = self.load().read
-        return reader
+        """`read(data, name) -> Imported`: the module's `read` function; for a site's thread
+        JSON, the module's `parse` (to a `Thread`), then the one builder of every thread."""
+        module = self.load()
+        reader: Callable[[bytes, str], Imported] | None = getattr(module, "read", None)
+        if reader is not None:
+            return reader
+        from argmap.convert.threadmap import to_debate
+
+        parse: Callable[[bytes, str], Thread] = module.parse
+        return lambda data, name: to_debate(parse(data, name), data, name)
 
     @property
     def write(self) -> Callable[[Debate | Analysis], bytes]:
@@ -150,7 +158,8 @@ def choices(registry: dict[str, Converter]) -> str:
     """The formats of `registry`, for messages: each name, then its other names.
 
     >>> choices(IMPORTERS)
-    'aif (or xaif), kialo, argdown, json (or node-link, nodelink), text'
+    'aif (or xaif), kialo, argdown, json (or node-link, nodelink), text, reddit, lemmy, hn (or \
+hackernews), discourse, mastodon'
     """
     return ", ".join(
         c.name + (f" (or {', '.join(c.aliases)})" if c.aliases else "") for c in registry.values()
@@ -171,6 +180,17 @@ register(
         NODE_LINK,
     ),
     Converter("text", "pasted", ".txt", "a thread copied from a web page (Lemmy, kbin ...)"),
+    Converter("reddit", "reddit", ".json", "a Reddit thread's JSON (its address with .json added)"),
+    Converter("lemmy", "lemmy", ".json", "a Lemmy post's comments from its API, or its address"),
+    Converter(
+        "hn",
+        "hn",
+        ".json",
+        "a Hacker News thread: Algolia's, the official API's or HNPWA's JSON, or its address",
+        ("hackernews",),
+    ),
+    Converter("discourse", "discourse", ".json", "a Discourse topic's JSON, or its address"),
+    Converter("mastodon", "mastodon", ".json", "a Mastodon status and its context, or its address"),
 )
 # What each export does with unclassified replies; docs/formats.md's table says the same.
 AS_EDGES = Replies(Kept.RELATIONS, "edges of kind `answers`")

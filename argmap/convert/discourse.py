@@ -10,7 +10,7 @@ How it maps:
   that order, which is the order Discourse shows. Post 1 opens the topic and replies to
   nothing; a post replies to `reply_to_post_number`, or to post 1 when it names none (it
   answers the topic).
-- `cooked` is HTML (`markup.html_blocks`). A quote of another post (`[quote]`, which Discourse
+- `cooked` is HTML (`htmltext.html_blocks`). A quote of another post (`[quote]`, which Discourse
   writes as an `aside` with the quoted post's number) gives quote blocks whose `of` is that
   post's key; its "name said:" header is left out.
 - The author is `username`, `author_shown` the full `name` when it differs. A post deleted by
@@ -35,7 +35,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from argmap.convert import ConvertError
-from argmap.convert.markup import html_blocks
+from argmap.convert.htmltext import html_blocks
 from argmap.convert.thread import Comment, Thread
 from argmap.convert.threadjson import (
     integer,

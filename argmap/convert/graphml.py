@@ -22,7 +22,7 @@ from argmap.analysis import Analysis
 from argmap.analyze import Status
 from argmap.convert.nodelink import graph_data
 from argmap.convert.xmltext import attr, text
-from argmap.look import BORDER, EDGES, REPLY, SEPARATOR, THEMES, UNANSWERED, mark
+from argmap.look import BORDER, EDGES, SEPARATOR, THEMES, UNANSWERED, mark
 from argmap.model import Debate
 
 GRAPH_KEYS = (
@@ -94,7 +94,6 @@ EDGE_STYLE = {
     )
     for kind, look in EDGES.items()
 }
-EDGE_STYLE["answers"] = EdgeStyle(_LIGHT.muted, LINES[REPLY.line], "1.0", ARROWS[REPLY.head])
 WRAP = 40
 
 

@@ -15,7 +15,7 @@ its `url` its first link, its points its score); each comment is keyed by its id
 to its parent. Comments come in the order the file gives them, which for Firebase items is the
 order of each parent's `kids` (HN's ranking), and for Algolia and HNPWA the order of the
 nested lists. Hacker News shows no score for a comment: None. A deleted or dead ("flagged")
-comment keeps its place without its text. `text` is HTML (`markup.html_blocks`), a paragraph
+comment keeps its place without its text. `text` is HTML (`htmltext.html_blocks`), a paragraph
 starting with `>` a quote, as HN users write them. Permalinks are
 `https://news.ycombinator.com/item?id=ID`, profiles `https://news.ycombinator.com/user?id=NAME`.
 When the story counts more comments than the file holds (`descendants`, `comments_count`), the
@@ -29,7 +29,8 @@ from typing import Any
 from urllib.parse import quote
 
 from argmap.convert import ConvertError
-from argmap.convert.markup import html_blocks, link
+from argmap.convert.htmltext import html_blocks
+from argmap.convert.markup import link
 from argmap.convert.thread import Comment, Thread
 from argmap.convert.threadjson import (
     by_position,

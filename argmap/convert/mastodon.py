@@ -18,7 +18,7 @@ How it maps:
   name when it differs. A content warning (`spoiler_text`) is the first block, `CW: ...`.
 - Score: `favourites_count`, the nearest thing Mastodon has to votes (boosts spread a status
   more than they approve of it, and replies are counted as comments).
-- `content` is HTML (`markup.html_blocks`): the parts of a link Mastodon hides are left out,
+- `content` is HTML (`htmltext.html_blocks`): the parts of a link Mastodon hides are left out,
   mentions and hashtags are words, not links.
 - A boost (`reblog`) is not a reply; it is left out with a line.
 """
@@ -28,7 +28,7 @@ from __future__ import annotations
 from typing import Any
 
 from argmap.convert import ConvertError
-from argmap.convert.markup import html_blocks
+from argmap.convert.htmltext import html_blocks
 from argmap.convert.thread import Block, Comment, Thread
 from argmap.convert.threadjson import (
     finish,

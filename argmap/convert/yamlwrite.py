@@ -247,12 +247,6 @@ def to_yaml(debate: Debate, header: list[str] | None = None) -> str:
             targets = answers.get(c.id, {}).get(kind)
             if targets:
                 _ids(claims, "    ", kind.value, targets)
-        if c.at is not None:
-            _field(claims, "    ", "at", c.at)
-        if c.url is not None:
-            _field(claims, "    ", "url", c.url)
-        if c.score is not None:
-            claims.append(f"    score: {c.score}")
         if c.cites:
             inline |= _cites(claims, "    ", c.id, c.cites, debate)
         for name in ("at", "url"):
