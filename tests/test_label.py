@@ -1,0 +1,392 @@
+"""`argmap label`: the edit that classifies one reply (`argmap.label.reclassify`), exact text for
+every way a reply is written; a property that no other byte moves; the command with `--set`;
+and the command as a person uses it, in a real pseudo-terminal."""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from dataclasses import dataclass
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap import check_text, loads
+from argmap.label import LabelError, reclassify, replies
+from argmap.model import RelationKind
+
+from .conftest import ROOT
+
+REBUTS, SUPPORTS, UNDERCUTS = RelationKind.REBUTS, RelationKind.SUPPORTS, RelationKind.UNDERCUTS
+LIBRARY = ROOT / "tests/data/label/library.yaml"
+HEAD = "title: T\nclaims:\n  a: {text: A}\n  b: {text: B}\n"
+
+
+def relations(text: str) -> set[tuple[str, str, str]]:
+    debate = loads(text.removeprefix("\ufeff"))
+    return {(r.source, r.target, r.kind.value) for r in debate.relations}
+
+
+def pending(text: str) -> list[tuple[str, str]]:
+    return [(r.source, r.target) for r in replies(loads(text.removeprefix("\ufeff")))]
+
+
+# --- one reply, every way it is written ---------------------------------------------------------
+
+CASES = [
+    pytest.param(
+        HEAD + "  c:\n    text: C\n    answers: a  # first reply\n",
+        ("c", "a", REBUTS),
+        HEAD + "  c:\n    text: C\n    rebuts: a  # first reply\n",
+        id="scalar: the key is renamed",
+    ),
+    pytest.param(
+        HEAD + "  c:\n    text: C\n    answers: a\n",
+        ("c", "a", None),
+        HEAD + "  c:\n    text: C\n    # replied to a; marked not an argument by argmap label\n",
+        id="scalar, not an argument: the line becomes a comment",
+    ),
+    pytest.param(
+        HEAD + "  c:\n    text: C\n    answers: [a, b]   # two\n  d: {text: D}\n",
+        ("c", "b", SUPPORTS),
+        HEAD + "  c:\n    text: C\n    answers: [a]   # two\n    supports: b\n  d: {text: D}\n",
+        id="flow list: the id leaves it, the kind's key is added after it",
+    ),
+    pytest.param(
+        HEAD + "  c:\n    text: C\n    answers: [a, b]\n",
+        ("c", "a", None),
+        HEAD + "  c:\n    text: C\n"
+        "    # replied to a; marked not an argument by argmap label\n    answers: [b]\n",
+        id="flow list, not an argument: the comment goes above",
+    ),
+    pytest.param(
+        HEAD + "  c:\n    text: C\n    answers: [a]\n",
+        ("c", "a", UNDERCUTS),
+        HEAD + "  c:\n    text: C\n    undercuts: [a]\n",
+        id="a list of one: the key is renamed",
+    ),
+    pytest.param(
+        HEAD + "  c:\n    text: C\n    answers:\n      - a  # this one\n      - b\n    by: x\n",
+        ("c", "a", REBUTS),
+        HEAD + "  c:\n    text: C\n    answers:\n      - b\n    rebuts: a\n    by: x\n",
+        id="block list",
+    ),
+    pytest.param(
+        HEAD + "  c:\n    text: C\n    answers:\n      - a\n      - b\n",
+        ("c", "b", None),
+        HEAD + "  c:\n    text: C\n    answers:\n      - a\n"
+        "      # replied to b; marked not an argument by argmap label\n",
+        id="block list, not an argument: the comment takes the item's place",
+    ),
+    pytest.param(
+        HEAD + "  c:\n    text: C\n    answers:\n      - a\n",
+        ("c", "a", None),
+        HEAD + "  c:\n    text: C\n    # replied to a; marked not an argument by argmap label\n",
+        id="block list of one, not an argument: the whole field goes",
+    ),
+    pytest.param(
+        HEAD + "  x: {text: X}\n  c:\n    text: C\n    answers: a\n    rebuts: x\n",
+        ("c", "a", REBUTS),
+        HEAD + "  x: {text: X}\n  c:\n    text: C\n    rebuts: [x, a]\n",
+        id="the kind's key exists with one id: it becomes a list",
+    ),
+    pytest.param(
+        HEAD + "  x: {text: X}\n  c:\n    text: C\n    answers: [a, b]\n    rebuts: [x]\n",
+        ("c", "b", REBUTS),
+        HEAD + "  x: {text: X}\n  c:\n    text: C\n    answers: [a]\n    rebuts: [x, b]\n",
+        id="the kind's key exists as a flow list",
+    ),
+    pytest.param(
+        HEAD + "  x: {text: X}\n  c:\n    text: C\n    answers: a\n    supports:\n      - x\n",
+        ("c", "a", SUPPORTS),
+        HEAD + "  x: {text: X}\n  c:\n    text: C\n    supports:\n      - x\n      - a\n",
+        id="the kind's key exists as a block list",
+    ),
+    pytest.param(
+        HEAD + "  c: {text: C, by: x, answers: a}\n",
+        ("c", "a", REBUTS),
+        HEAD + "  c: {text: C, by: x, rebuts: a}\n",
+        id="flow mapping claim",
+    ),
+    pytest.param(
+        HEAD + "  c: {text: C, answers: [a, b], by: x}\n",
+        ("c", "a", SUPPORTS),
+        HEAD + "  c: {text: C, answers: [b], supports: a, by: x}\n",
+        id="flow mapping claim, list",
+    ),
+    pytest.param(
+        HEAD + "  c: {text: C, answers: a, by: x}\n",
+        ("c", "a", None),
+        HEAD + "  # replied to a; marked not an argument by argmap label\n  c: {text: C, by: x}\n",
+        id="flow mapping claim, not an argument: the comment goes above the claim",
+    ),
+    pytest.param(
+        HEAD + "  c: {\n    text: C,\n    answers: a\n  }\n",
+        ("c", "a", None),
+        HEAD
+        + "  # replied to a; marked not an argument by argmap label\n  c: {\n    text: C\n  }\n",
+        id="flow mapping over several lines, not an argument",
+    ),
+    pytest.param(
+        "title: T\nclaims:\n  a:\n    text: A\n    replies:\n      # the first\n"
+        "      b:\n        text: >-\n          B, folded\n          over two lines.\n\n"
+        "        by: x\n      c: {text: C}\n",
+        ("b", "a", REBUTS),
+        "title: T\nclaims:\n  a:\n    text: A\n    replies:\n      # the first\n"
+        "      b:\n        text: >-\n          B, folded\n          over two lines.\n"
+        "        rebuts: a\n\n        by: x\n      c: {text: C}\n",
+        id="nested reply: says how it answers its parent, after its text, where it stands",
+    ),
+    pytest.param(
+        'title: T\nclaims:\n  "1.2":\n    text: A\n    replies:\n      c: {text: C}\n',
+        ("c", "1.2", UNDERCUTS),
+        'title: T\nclaims:\n  "1.2":\n    text: A\n    replies:\n'
+        '      c: {text: C, undercuts: "1.2"}\n',
+        id="nested reply in a flow mapping, to an id YAML would read as a number",
+    ),
+    pytest.param(
+        "title: T\nclaims:\n  a:\n    text: A\n    replies:\n      b:\n        text: B\n"
+        "        replies:\n          d: {text: D}\n      c: {text: C}\n  e: {text: E}\n",
+        ("b", "a", None),
+        "title: T\nclaims:\n  a:\n    text: A\n    replies:\n      c: {text: C}\n"
+        "  b:\n    # replied to a; marked not an argument by argmap label\n    text: B\n"
+        "    replies:\n      d: {text: D}\n  e: {text: E}\n",
+        id="nested reply, not an argument: it moves to claims:, with its own replies",
+    ),
+    pytest.param(
+        "title: T\nclaims:\n  a:\n    text: A\n    replies:\n      c: {text: C}\n  e: {text: E}\n",
+        ("c", "a", None),
+        "title: T\nclaims:\n  a:\n    text: A\n"
+        "  # c replied to a; marked not an argument by argmap label\n  c: {text: C}\n"
+        "  e: {text: E}\n",
+        id="the only nested reply, not an argument: replies: goes too",
+    ),
+    pytest.param(
+        (HEAD + "  c:\n    text: C\n    answers: [a, b]\n").replace("\n", "\r\n"),
+        ("c", "a", REBUTS),
+        (HEAD + "  c:\n    text: C\n    answers: [b]\n    rebuts: a\n").replace("\n", "\r\n"),
+        id="CRLF: the new line ends in CRLF too",
+    ),
+    pytest.param(
+        "title: T\r\nclaims:\r\n  a:\r\n    text: A\r\n    replies:\r\n      b:\r\n"
+        "        text: B\r\n      c: {text: C}\r\n",
+        ("b", "a", None),
+        "title: T\r\nclaims:\r\n  a:\r\n    text: A\r\n    replies:\r\n      c: {text: C}\r\n"
+        "  b:\r\n    # replied to a; marked not an argument by argmap label\r\n    text: B\r\n",
+        id="CRLF, a nested reply moved",
+    ),
+    pytest.param(
+        "\ufeff" + HEAD + "  c:\n    text: C\n    answers: a\n",
+        ("c", "a", SUPPORTS),
+        "\ufeff" + HEAD + "  c:\n    text: C\n    supports: a\n",
+        id="a byte-order mark stays",
+    ),
+    pytest.param(
+        HEAD + "  c:\n    text: C\n    answers: [a, b]",
+        ("c", "a", REBUTS),
+        HEAD + "  c:\n    text: C\n    answers: [b]\n    rebuts: a",
+        id="no line break at the end of the file",
+    ),
+    pytest.param(
+        'title: T\nclaims:\n  "1.2": {text: A}\n  c:\n    text: C\n    "answers": ["1.2", a]\n'
+        "  a: {text: A}\n",
+        ("c", "1.2", REBUTS),
+        'title: T\nclaims:\n  "1.2": {text: A}\n  c:\n    text: C\n    "answers": [a]\n'
+        '    rebuts: "1.2"\n  a: {text: A}\n',
+        id="quoted keys and ids keep their quotes",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "reply", "after"), CASES)
+def test_reclassify_changes_that_reply_and_nothing_else(
+    before: str, reply: tuple[str, str, RelationKind | None], after: str
+) -> None:
+    source, target, kind = reply
+    assert reclassify(before, source, target, kind) == after
+    expected = relations(before) - {(source, target, "answers")}
+    if kind is not None:
+        expected.add((source, target, kind.value))
+    assert relations(after) == expected
+
+
+def test_a_file_with_comments_keeps_them_byte_for_byte() -> None:
+    before = LIBRARY.read_text(encoding="utf-8")
+    text = before
+    for source, target, kind in [
+        ("volunteers", "open-sundays", SUPPORTS),
+        ("staff-cost", "open-sundays", REBUTS),
+        ("grant", "staff-cost", UNDERCUTS),
+        ("grant", "volunteers", SUPPORTS),
+        ("thanks", "open-sundays", None),
+        ("two-years", "grant", REBUTS),
+    ]:
+        text = reclassify(text, source, target, kind)
+    old, new = before.splitlines(keepends=True), text.splitlines(keepends=True)
+    # Outside the lines of the six relations, every line is as it was, comments included.
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    changes = [
+        (i + 1, old[i:j], new[k:m]) for op, i, j, k, m in matcher.get_opcodes() if op != "equal"
+    ]
+    assert changes == [
+        (18, [], ["        supports: open-sundays\n"]),
+        (23, ["    answers: open-sundays\n"], ["    rebuts: open-sundays\n"]),
+        (
+            32,
+            [
+                "    answers: [staff-cost, volunteers]\n",
+                "  thanks: {by: priya, at: 2024-03-02T11:00:00Z, score: 1, text: Thanks for "
+                "starting this!, answers: open-sundays}\n",
+            ],
+            [
+                "    supports: [volunteers]\n",
+                "    undercuts: staff-cost\n",
+                "  # replied to open-sundays; marked not an argument by argmap label\n",
+                "  thanks: {by: priya, at: 2024-03-02T11:00:00Z, score: 1, text: Thanks for "
+                "starting this!}\n",
+            ],
+        ),
+        (39, ["    answers:\n"], ["    rebuts:\n"]),
+    ]
+    comments = [line for line in old if "#" in line or not line.strip()]
+    assert [line for line in new if line in comments] == comments
+    assert pending(text) == []
+    assert check_text(text).diagnostics == []
+
+
+@pytest.mark.parametrize(
+    ("text", "reply", "message"),
+    [
+        (HEAD + "  c: {text: C, rebuts: a}\n", ("c", "a", REBUTS), "'c' already rebuts 'a'"),
+        (HEAD, ("c", "a", REBUTS), "no claim 'c' in the debate"),
+        (HEAD, ("b", "a", REBUTS), "'b' does not reply to 'a'"),
+        ("title: T\nclaims: 3\n", ("b", "a", REBUTS), "the debate has errors"),
+    ],
+)
+def test_what_is_not_an_unclassified_reply_is_refused(
+    text: str, reply: tuple[str, str, RelationKind | None], message: str
+) -> None:
+    with pytest.raises(LabelError, match=message):
+        reclassify(text, *reply)
+
+
+def test_a_layout_it_cannot_edit_exactly_is_refused_not_guessed() -> None:
+    # The reply's text continues on a line less indented than its id (as a quoted scalar
+    # may): moving it out of `replies:` would change the text, so it is refused.
+    text = 'title: T\nclaims:\n  a:\n    text: A\n    replies:\n      b:\n        text: "B\n  b"\n'
+    assert loads(text).claims["b"].text == "B b"
+    with pytest.raises(LabelError, match="indented less than its id") as caught:
+        reclassify(text, "b", "a", None)
+    assert caught.value.hint is not None and "by hand" in caught.value.hint
+    assert reclassify(text, "b", "a", REBUTS).count("rebuts: a") == 1
+
+
+# --- any thread: exactly that relation, and no byte outside its lines ---------------------------
+
+
+@dataclass
+class Written:
+    """Where the generator wrote one claim: the lines of its block (0-based, inclusive), the
+    claim under `claims:` it is within, and, when nested under `replies:`, the line of that
+    `replies:` and how many replies it holds."""
+
+    first: int
+    last: int = -1
+    top: str = ""
+    parent: str | None = None
+    section: int = -1
+    siblings: int = 0
+
+
+@st.composite
+def threads(draw: st.DrawFn) -> tuple[str, dict[str, Written]]:
+    """A debate of unclassified replies written every way a person or an import writes them:
+    flat with `answers:` (one id, a [list], a block list), in {mappings}, nested under
+    `replies:`, with comments and blank lines between; LF or CRLF, with or without a BOM."""
+    nl = draw(st.sampled_from(["\n", "\r\n"]))
+    lines = ["# a generated thread", "title: T", "claims:"]
+    written: dict[str, Written] = {}
+
+    def claim(pad: str, parent: str | None, top: str | None, depth: int) -> str:
+        ident = f"c{len(written)}"
+        place = written[ident] = Written(len(lines), top=top or ident, parent=parent)
+        earlier = [i for i in written if i not in (ident, parent)]
+        targets = (
+            draw(st.lists(st.sampled_from(earlier), unique=True, max_size=2)) if earlier else []
+        )
+        children = draw(st.integers(0, 2)) if depth < 2 else 0
+        if not children and draw(st.booleans()):
+            fields = [f"text: Claim {ident}."]
+            if targets:
+                ids = (
+                    targets[0]
+                    if len(targets) == 1 and draw(st.booleans())
+                    else f"[{', '.join(targets)}]"
+                )
+                fields.insert(draw(st.integers(0, 1)), f"answers: {ids}")
+            lines.append(f"{pad}{ident}: {{{', '.join(fields)}}}")
+        else:
+            lines.append(f"{pad}{ident}:" + draw(st.sampled_from(["", "  # why"])))
+            lines.append(f"{pad}  text: Claim {ident}.")
+            if draw(st.booleans()):
+                lines.append(f"{pad}  # a transcriber's comment")
+            if targets:
+                form = draw(st.sampled_from(["scalar", "flow", "block"]))
+                if form == "scalar" and len(targets) == 1:
+                    lines.append(f"{pad}  answers: {targets[0]}")
+                elif form == "block":
+                    lines.append(f"{pad}  answers:")
+                    lines.extend(f"{pad}    - {t}" for t in targets)
+                else:
+                    lines.append(f"{pad}  answers: [{', '.join(targets)}]")
+            if draw(st.booleans()):
+                lines.append(f"{pad}  by: p{draw(st.integers(0, 2))}")
+            if children:
+                section = len(lines)
+                lines.append(f"{pad}  replies:")
+                for _ in range(children):
+                    child = claim(pad + "    ", ident, top or ident, depth + 1)
+                    written[child].section, written[child].siblings = section, children
+        place.last = len(lines) - 1
+        return ident
+
+    for _ in range(draw(st.integers(1, 4))):
+        claim("  ", None, None, 0)
+        lines.extend(draw(st.sampled_from([[], [""], ["  # between claims"], ["", "# far left"]])))
+    bom = draw(st.sampled_from(["", "\ufeff"]))
+    return bom + nl.join(lines) + nl, written
+
+
+@settings(max_examples=200, deadline=None)
+@given(thread=threads(), data=st.data())
+def test_classifying_any_reply_changes_that_relation_and_only_its_lines(
+    thread: tuple[str, dict[str, Written]], data: st.DataObject
+) -> None:
+    text, written = thread
+    left = pending(text)
+    if not left:
+        return
+    source, target = data.draw(st.sampled_from(left))
+    kind = data.draw(st.sampled_from([REBUTS, SUPPORTS, UNDERCUTS, None]))
+    new = reclassify(text, source, target, kind)
+
+    expected = relations(text) - {(source, target, "answers")}
+    if kind is not None:
+        expected.add((source, target, kind.value))
+    assert relations(new) == expected
+
+    old_lines, new_lines = text.splitlines(keepends=True), new.splitlines(keepends=True)
+    place = written[source]
+    first, last = place.first, place.last
+    if kind is None and place.parent == target:
+        # Moved out of `replies:` (with that `replies:`, when it was its only reply) to just
+        # after the claim it was written within.
+        first = place.section if place.siblings == 1 else first
+        last = written[place.top].last
+    after = len(old_lines) - last - 1
+    assert new_lines[:first] == old_lines[:first]
+    assert new_lines[len(new_lines) - after :] == old_lines[last + 1 :]
+    # Comments moved with a claim are still there (the one argmap label adds is new).
+    comments = Counter(line.strip() for line in old_lines if "#" in line)
+    assert comments <= Counter(line.strip() for line in new_lines if "#" in line)
