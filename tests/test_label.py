@@ -5,8 +5,15 @@ and the command as a person uses it, in a real pseudo-terminal."""
 from __future__ import annotations
 
 import difflib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import termios
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -17,6 +24,7 @@ from argmap.label import LabelError, reclassify, replies
 from argmap.model import RelationKind
 
 from .conftest import ROOT
+from .terminal import PROMPT, Terminal
 
 REBUTS, SUPPORTS, UNDERCUTS = RelationKind.REBUTS, RelationKind.SUPPORTS, RelationKind.UNDERCUTS
 LIBRARY = ROOT / "tests/data/label/library.yaml"
@@ -390,3 +398,291 @@ def test_classifying_any_reply_changes_that_relation_and_only_its_lines(
     # Comments moved with a claim are still there (the one argmap label adds is new).
     comments = Counter(line.strip() for line in old_lines if "#" in line)
     assert comments <= Counter(line.strip() for line in new_lines if "#" in line)
+
+
+# --- argmap label --set -------------------------------------------------------------------------
+
+
+def argmap(*args: str, cwd: Path, stdin: int | None = subprocess.DEVNULL) -> tuple[int, str, str]:
+    """`argmap ARGS` from this tree, as a script runs it: exit status, stdout, stderr."""
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", *args],
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1", "COLUMNS": "100"},
+        stdin=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    """A copy of the library thread: six unclassified replies, flat, in lists and nested."""
+    path = tmp_path / "library.yaml"
+    shutil.copy(LIBRARY, path)
+    return path
+
+
+def test_set_classifies_and_says_what_changed(library: Path) -> None:
+    status, stdout, stderr = argmap(
+        "label",
+        "library.yaml",
+        "--set",
+        "staff-cost=rebuts",
+        "--set",
+        "grant>staff-cost=supports",
+        "--set",
+        "thanks=none",
+        cwd=library.parent,
+    )
+    assert (status, stderr) == (0, "")
+    assert stdout == (
+        "staff-cost rebuts open-sundays\n"
+        "grant supports staff-cost\n"
+        "thanks is not an argument: it replied to open-sundays, it answers nothing\n"
+        "classified 3, left 3\n"
+    )
+    text = library.read_text(encoding="utf-8")
+    assert pending(text) == [
+        ("volunteers", "open-sundays"),
+        ("grant", "volunteers"),
+        ("two-years", "grant"),
+    ]
+    assert {
+        ("staff-cost", "open-sundays", "rebuts"),
+        ("grant", "staff-cost", "supports"),
+    } <= relations(text)
+
+
+def test_set_every_reply_and_strict_check_passes(library: Path) -> None:
+    sets = ["volunteers=supports", "staff-cost=rebuts", "grant>volunteers=supports"]
+    sets += ["grant>staff-cost=undercuts", "thanks=none", "two-years=rebuts"]
+    status, stdout, stderr = argmap(
+        "label", "library.yaml", *(f"--set={s}" for s in sets), cwd=library.parent
+    )
+    assert (status, stderr) == (0, "")
+    assert stdout.splitlines()[-2:] == [
+        "classified 6, left 0",
+        "all replies are classified; `argmap check --strict library.yaml` passes",
+    ]
+    assert argmap("check", "--strict", "library.yaml", cwd=library.parent)[0] == 0
+    assert argmap("label", "library.yaml", cwd=library.parent) == (
+        0,
+        "no unclassified replies in library.yaml\n",
+        "",
+    )
+
+
+def test_set_says_when_strict_check_still_fails(tmp_path: Path) -> None:
+    (tmp_path / "d.yaml").write_text(
+        HEAD.replace("claims:", "sources:\n  s: {title: S}\nclaims:")
+        + "  c: {text: C, answers: a}\n"
+    )
+    status, stdout, _ = argmap("label", "d.yaml", "--set", "c=rebuts", cwd=tmp_path)
+    assert (status, stdout) == (
+        0,
+        "c rebuts a\nclassified 1, left 0\n"
+        "all replies are classified; `argmap check --strict d.yaml` still finds 1 problem: "
+        "see `argmap check d.yaml`\n",
+    )
+
+
+def test_set_with_mistakes_says_each_and_leaves_the_file_untouched(library: Path) -> None:
+    before = library.read_bytes()
+    status, stdout, stderr = argmap(
+        "label",
+        "library.yaml",
+        *("--set", "staff-cost=rebuts"),  # right, but not made: the others are wrong
+        *("--set", "grant=supports"),
+        *("--set", "volunteers=rebutts"),
+        *("--set", "volunters=rebuts"),
+        *("--set", "open-sundays=rebuts"),
+        *("--set", "grant>two-years=rebuts"),
+        *("--set", "staff-cost=supports"),
+        *("--set", "thanks"),
+        cwd=library.parent,
+    )
+    assert (status, stdout) == (1, "")
+    assert stderr == (
+        "argmap: error: --set 'grant=supports': 'grant' replies to 2 claims\n"
+        "  hint: say which: grant>volunteers=KIND, grant>staff-cost=KIND\n"
+        "argmap: error: --set 'volunteers=rebutts': 'rebutts' is not a kind\n"
+        "  hint: did you mean 'rebuts'? KIND is one of rebuts, supports, undercuts, none\n"
+        "argmap: error: --set 'volunters=rebuts': no claim 'volunters' in the debate\n"
+        "  hint: did you mean 'volunteers'?\n"
+        "argmap: error: --set 'open-sundays=rebuts': 'open-sundays' is not an unclassified reply\n"
+        "argmap: error: --set 'grant>two-years=rebuts': 'grant' does not reply to 'two-years'\n"
+        "  hint: say which: grant>volunteers=KIND, grant>staff-cost=KIND\n"
+        "argmap: error: --set 'staff-cost=supports': the reply staff-cost>open-sundays is "
+        "already set by 'staff-cost=rebuts'\n"
+        "  hint: set each reply once\n"
+        "argmap: error: --set 'thanks': write ID=KIND\n"
+        "  hint: KIND is one of rebuts, supports, undercuts, none\n"
+    )
+    assert library.read_bytes() == before
+
+
+def test_without_a_terminal_or_set_it_is_a_usage_error(library: Path) -> None:
+    assert argmap("label", "library.yaml", cwd=library.parent) == (
+        2,
+        "",
+        "argmap: error: argmap label asks a key for each reply, so it runs in a terminal\n"
+        "  hint: run it in a terminal, or classify from a script with --set ID=KIND\n",
+    )
+
+
+def test_a_debate_with_errors_gets_its_diagnostics(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text(HEAD + "  c: {text: C, answers: nope}\n")
+    status, stdout, stderr = argmap("label", "bad.yaml", "--set", "c=rebuts", cwd=tmp_path)
+    assert (status, stdout) == (1, "")
+    assert stderr.startswith("bad.yaml:5:25: error[unknown-claim]: 'nope' is answered by 'c'")
+    assert argmap("label", "missing.yaml", cwd=tmp_path)[1:] == (
+        "",
+        "missing.yaml: error[read-error]: no such file\n"
+        "  hint: check the path; `argmap new FILE` starts a new debate\n",
+    )
+
+
+# --- argmap label in a terminal -----------------------------------------------------------------
+
+
+def kinds(path: Path) -> dict[tuple[str, str], str]:
+    """Each relation of the debate file at `path`, as its kind."""
+    return {(s, t): k for s, t, k in relations(path.read_text(encoding="utf-8"))}
+
+
+def test_a_whole_debate_classified_in_a_terminal_over_two_sessions(library: Path) -> None:
+    with Terminal.argmap("label", "library.yaml", cwd=library.parent) as term:
+        first = term.expect(PROMPT)
+        assert "Labelling library.yaml: 6 unclassified replies, in thread order." in first
+        assert first.endswith(
+            "1 of 6\n"
+            "  open-sundays · margaret_h · 2024-03-02T09:15:00Z · score 14\n"
+            "    The library should open on Sundays, when most people are free.\n"
+            "↳ volunteers · dkowalski · 2024-03-02T09:40:00Z · score 6\n"
+            "    Volunteers from the friends' group could staff the desk.\n"
+            "how does volunteers answer open-sundays? (r s u n · k z q ?) "
+        )
+        assert term.press("r").startswith("→ volunteers rebuts open-sundays\n\n2 of 6\n")
+        assert kinds(library)[("volunteers", "open-sundays")] == "rebuts"  # written at once
+
+        assert term.press("s").startswith("→ staff-cost supports open-sundays\n\n3 of 6\n")
+        assert kinds(library)[("staff-cost", "open-sundays")] == "supports"
+
+        before_skip = library.read_bytes()
+        assert term.press(" ").startswith("skipped\n\n4 of 6\n  staff-cost")
+        assert library.read_bytes() == before_skip
+
+        assert term.press("z").startswith("undone: staff-cost supports open-sundays\n\n2 of 6\n")
+        assert kinds(library)[("staff-cost", "open-sundays")] == "answers"
+
+        assert "?: not a key" not in term.press("?")  # the help, then the same question
+        assert term.press("x").startswith("'x': not a key argmap label knows; ? shows them\n")
+        assert term.press("u").startswith("→ staff-cost undercuts open-sundays\n\n3 of 6\n")
+        term.send("q")
+        assert term.wait() == 0
+        assert term.rest() == "quit\nclassified 2, skipped 1, left 4\n"
+
+    # Again: it goes on from the first reply still unclassified, the one skipped.
+    with Terminal.argmap("label", "library.yaml", cwd=library.parent) as term:
+        screen = term.expect(PROMPT)
+        assert "4 unclassified replies" in screen
+        assert "1 of 4\n  volunteers" in screen and "↳ grant · margaret_h" in screen
+        for key in "srnr":
+            term.send(key)
+            term.expect_either(PROMPT, "\nclassified ")
+        assert term.wait() == 0
+        assert term.screen.endswith(
+            "→ two-years rebuts grant\n"
+            "classified 4, skipped 0, left 0\n"
+            "all replies are classified; `argmap check --strict library.yaml` passes\n"
+        )
+    assert kinds(library) == {
+        ("volunteers", "open-sundays"): "rebuts",
+        ("staff-cost", "open-sundays"): "undercuts",
+        ("grant", "volunteers"): "supports",
+        ("grant", "staff-cost"): "rebuts",
+        ("two-years", "grant"): "rebuts",
+    }
+    assert argmap("check", "--strict", "library.yaml", cwd=library.parent)[0] == 0
+
+
+def test_the_session_in_the_docs_is_real(library: Path) -> None:
+    commands = (ROOT / "docs/commands.md").read_text(encoding="utf-8")
+    shown = commands.split("In a terminal, a session")[1].split("```\n")[1]
+    with Terminal.argmap("label", "library.yaml", cwd=library.parent) as term:
+        term.expect(PROMPT)
+        term.press("r")
+        term.send("q")
+        assert term.wait() == 0
+    assert term.screen == shown
+
+
+@pytest.mark.parametrize(
+    ("stop", "status", "message"),
+    [
+        ("\x03", 130, "argmap: error: interrupted; every decision made so far is in the file\n"),
+        (
+            signal.SIGTERM,
+            143,
+            "argmap: error: stopped by SIGTERM; every decision made so far is in the file\n",
+        ),
+    ],
+    ids=["ctrl-c", "TERM"],
+)
+def test_stopping_keeps_the_decisions_and_gives_the_terminal_back(
+    library: Path, stop: str | signal.Signals, status: int, message: str
+) -> None:
+    with Terminal.argmap("label", "library.yaml", cwd=library.parent) as term:
+        settings_before = termios.tcgetattr(term.fd)
+        term.expect(PROMPT)
+        assert not termios.tcgetattr(term.fd)[3] & termios.ICANON  # keys without Enter
+        term.press("r")
+        if isinstance(stop, str):
+            term.send(stop)
+        else:
+            os.kill(term.pid, stop)
+        term.expect(message)
+        assert termios.tcgetattr(term.fd) == settings_before
+        assert term.wait() == status
+    assert kinds(library)[("volunteers", "open-sundays")] == "rebuts"
+
+
+def test_a_change_saved_meanwhile_is_never_overwritten(library: Path) -> None:
+    with Terminal.argmap("label", "library.yaml", cwd=library.parent) as term:
+        term.expect(PROMPT)
+        term.press("r")
+        with library.open("a", encoding="utf-8") as f:
+            f.write("# saved from an editor meanwhile\n")
+        term.send("s")
+        term.expect(
+            "argmap: error: library.yaml changed since argmap label read it, so nothing more "
+            "was written\n  hint: run `argmap label` again: it goes on from the file as it is now\n"
+        )
+        assert term.wait() == 1
+    text = library.read_text(encoding="utf-8")
+    assert text.endswith("# saved from an editor meanwhile\n")
+    assert kinds(library)[("staff-cost", "open-sundays")] == "answers"
+    assert kinds(library)[("volunteers", "open-sundays")] == "rebuts"
+
+
+def test_a_reply_it_cannot_edit_is_said_and_asked_again(tmp_path: Path) -> None:
+    path = tmp_path / "d.yaml"
+    path.write_text(
+        'title: T\nclaims:\n  a:\n    text: A\n    replies:\n      b:\n        text: "B\n  b"\n'
+    )
+    before = path.read_bytes()
+    with Terminal.argmap("label", "d.yaml", cwd=tmp_path) as term:
+        term.expect(PROMPT)
+        said = term.press("n")
+        assert said.startswith(
+            "argmap: error: a line of 'b' is indented less than its id, so argmap label cannot "
+            "move it out of `replies:`\n"
+        )
+        assert said.endswith("how does b answer a? (r s u n · k z q ?) ")
+        assert path.read_bytes() == before
+        term.send("r")
+        assert term.wait() == 0
+    assert kinds(path) == {("b", "a"): "rebuts"}
