@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap import check_text, loads
-from argmap.label import LabelError, reclassify, replies
+from argmap.label import Decision, LabelError, reclassify, reclassify_all, replies
 from argmap.model import RelationKind
 
 from .conftest import ROOT
@@ -398,6 +398,42 @@ def test_classifying_any_reply_changes_that_relation_and_only_its_lines(
     # Comments moved with a claim are still there (the one argmap label adds is new).
     comments = Counter(line.strip() for line in old_lines if "#" in line)
     assert comments <= Counter(line.strip() for line in new_lines if "#" in line)
+
+
+@settings(max_examples=100, deadline=None)
+@given(thread=threads(), data=st.data())
+def test_many_replies_at_once_are_what_one_at_a_time_makes(
+    thread: tuple[str, dict[str, Written]], data: st.DataObject
+) -> None:
+    text, _ = thread
+    left = pending(text)
+    chosen = data.draw(st.lists(st.sampled_from(left), unique=True)) if left else []
+    kinds = [REBUTS, SUPPORTS, UNDERCUTS, None]
+    decisions = [Decision(s, t, data.draw(st.sampled_from(kinds))) for s, t in chosen]
+    one_at_a_time = text
+    for d in decisions:
+        one_at_a_time = reclassify(one_at_a_time, d.source, d.target, d.kind)
+    assert reclassify_all(text, decisions) == one_at_a_time
+
+
+def test_replies_of_one_claim_and_moves_within_moves_are_made_one_at_a_time() -> None:
+    text = (
+        "title: T\nclaims:\n  a:\n    text: A\n    replies:\n      b:\n        text: B\n"
+        "        replies:\n          c: {text: C}\n  d: {text: D, answers: [a, b]}\n"
+    )
+    decisions = [
+        Decision("b", "a", None),  # moves b, and c with it
+        Decision("c", "b", REBUTS),  # edits a line inside what moves
+        Decision("d", "a", SUPPORTS),  # two replies of d
+        Decision("d", "b", None),
+    ]
+    assert reclassify_all(text, decisions) == (
+        "title: T\nclaims:\n  a:\n    text: A\n"
+        "  b:\n    # replied to a; marked not an argument by argmap label\n    text: B\n"
+        "    replies:\n      c: {text: C, rebuts: b}\n"
+        "  # replied to b; marked not an argument by argmap label\n"
+        "  d: {text: D, supports: a}\n"
+    )
 
 
 # --- argmap label --set -------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from argmap.errors import quote
 from argmap.load import parse_debate
 from argmap.model import Debate, Relation, RelationKind
 
-from .edits import LabelError, classify, not_an_argument
+from .edits import LabelError, classify, classify_all, not_an_argument
 
 __all__ = [
     "KINDS",
@@ -37,6 +37,7 @@ __all__ = [
     "decide",
     "not_an_argument",
     "reclassify",
+    "reclassify_all",
     "replies",
 ]
 
@@ -94,29 +95,68 @@ def reclassify(text: str, source: str, target: str, kind: RelationKind | None) -
     speakers and expectations, and the same relations but for that one. If not, nothing is
     returned: `LabelError` says what could not be done.
     """
+    return reclassify_all(text, [Decision(source, target, kind)])
+
+
+def reclassify_all(text: str, decisions: Sequence[Decision]) -> str:
+    """`text` with each of `decisions` made, as `reclassify` makes one, and checked the same
+    way. Replies of different claims are edited at once, which a long list needs; if that
+    cannot be done, one at a time."""
+    return reclassified(text, decisions)[0]
+
+
+def reclassified(
+    text: str, decisions: Sequence[Decision], before: Debate | None = None
+) -> tuple[str, Debate]:
+    """`reclassify_all`, and the debate the new text holds; `before` is the debate `text`
+    holds, when it is already loaded."""
     bom = BOM if text.startswith(BOM) else ""
     body = text[len(bom) :]
-    before = loaded(body)
-    pair = (source, target, RelationKind.ANSWERS)
-    if pair not in _relations(before):
-        raise LabelError(_not_pending(before, source, target))
-    after_text = classify(body, source, target, kind)
+    if before is None:
+        before = loaded(body)
+    have = _relations(before)
+    for d in decisions:
+        if (d.source, d.target, RelationKind.ANSWERS) not in have:
+            raise LabelError(_not_pending(before, d.source, d.target))
+    if len(decisions) > 1:
+        try:
+            body_after, after = _checked(
+                body, before, decisions, classify_all(body, _triples(decisions))
+            )
+            return bom + body_after, after
+        except LabelError:
+            pass  # made one at a time below, which says which decision could not be made
+    after = before
+    for d in decisions:
+        body, after = _checked(body, after, [d], classify(body, d.source, d.target, d.kind))
+    return bom + body, after
+
+
+def _triples(decisions: Sequence[Decision]) -> list[tuple[str, str, RelationKind | None]]:
+    return [(d.source, d.target, d.kind) for d in decisions]
+
+
+def _checked(
+    body: str, before: Debate, decisions: Sequence[Decision], after_text: str
+) -> tuple[str, Debate]:
+    """`after_text` and its debate, once loaded and found to be `body` with `decisions` made
+    and nothing else changed; `LabelError` otherwise."""
+    expected = _relations(before)
+    for d in decisions:
+        expected.discard((d.source, d.target, RelationKind.ANSWERS))
+        if d.kind is not None:
+            expected.add((d.source, d.target, d.kind))
+    what = quote(decisions[0].source) if len(decisions) == 1 else "these replies"
     try:
         after = loaded(after_text)
     except LabelError as e:
-        raise LabelError(f"argmap label could not classify {quote(source)}: {e}", _REPORT) from None
-    expected = _relations(before) - {pair}
-    if kind is not None:
-        expected.add((source, target, kind))
-    if _relations(after) != expected or _content(before, source, kind) != _content(
-        after, source, kind
-    ):
+        raise LabelError(f"argmap label could not classify {what}: {e}", _REPORT) from None
+    unnested = {d.source for d in decisions if d.kind is None}
+    if _relations(after) != expected or _content(before, unnested) != _content(after, unnested):
         raise LabelError(
-            f"argmap label could not classify {quote(source)} without changing more than that "
-            "reply",
-            _REPORT,
+            f"argmap label could not classify {what} without changing more than that", _REPORT
         )
-    return bom + after_text
+    return after_text, after
 
 
 _REPORT = "nothing was changed; classify this reply by hand, and please report the file's layout"
@@ -126,12 +166,12 @@ def _relations(debate: Debate) -> set[tuple[str, str, RelationKind]]:
     return {(r.source, r.target, r.kind) for r in debate.relations}
 
 
-def _content(debate: Debate, source: str, kind: RelationKind | None) -> tuple[object, ...]:
+def _content(debate: Debate, unnested: set[str]) -> tuple[object, ...]:
     """What an edit must keep, without where or in which order things are written (a reply
     moved out of `replies:` comes later in the file, and loses its parent)."""
     claims = {
         c.id: dataclasses.replace(
-            c, line=0, column=0, parent=None if kind is None and c.id == source else c.parent
+            c, line=0, column=0, parent=None if c.id in unnested else c.parent
         )
         for c in debate.claims.values()
     }

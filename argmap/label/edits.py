@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 
 from argmap.errors import ArgmapError, quote
 from argmap.load.hints import as_yaml
 from argmap.model import RelationKind
 
-from .spans import Place, Value, compose, find_claim
+from .spans import Place, Value, compose, places
 
 
 class LabelError(ArgmapError):
@@ -134,18 +135,23 @@ class Edits:
         self.insert(start, (spaces.group() if spaces else "") + body + newline(self.text, i))
 
     def apply(self) -> str:
-        """The text with every change made. Changes may touch but never overlap: a deletion
-        and an insertion where it starts put the insertion in its place."""
+        """The text with every change made, in one pass. Changes may touch but never overlap:
+        a deletion and an insertion where it starts put the insertion in its place."""
         changes = sorted(self.changes, key=lambda c: (c[0], c[1]))
         for before, after in itertools.pairwise(changes):
             if after[0] < before[1]:
                 raise LabelError(
                     "the claim is laid out in a way argmap label does not edit", BY_HAND
                 )
-        text = self.text
-        for start, end, new in reversed(changes):
-            text = text[:start] + new + text[end:]
-        return text
+        pieces: list[str] = []
+        done = 0
+        # Among changes at one place, an insertion comes first and a deletion after it, and
+        # insertions keep the order they were planned in: the order of the file.
+        for start, end, new in changes:
+            pieces += (self.text[done:start], new)
+            done = max(done, end)
+        pieces.append(self.text[done:])
+        return "".join(pieces)
 
 
 def remove_pair(e: Edits, mapping: Value, pair: tuple[Value, Value]) -> range | None:
@@ -214,8 +220,31 @@ def add_pair(e: Edits, mapping: Value, after: tuple[Value, Value], key: str, wri
 def classify(text: str, source: str, target: str, kind: RelationKind | None) -> str:
     """`text` with the unclassified reply `source` → `target` made `kind` (or, with None,
     answering nothing). Not checked here: `argmap.label.reclassify` checks the result."""
-    root = compose(text)
-    place = find_claim(root, source)
+    e = Edits(text)
+    plan(e, places(compose(text)), source, target, kind)
+    return e.apply()
+
+
+def classify_all(text: str, decisions: Iterable[tuple[str, str, RelationKind | None]]) -> str:
+    """`text` with every reply of `decisions` classified, located once and edited at once:
+    what a long `--set` list needs. `LabelError` when two edits would touch the same
+    characters (two replies of one claim); the caller then makes them one at a time."""
+    e = Edits(text)
+    found = places(compose(text))
+    # In the order of the file, so that two lines added at one place keep that order.
+    ordered = sorted(decisions, key=lambda d: found[d[0]].key.start if d[0] in found else -1)
+    if len({d[0] for d in ordered}) < len(ordered):
+        raise LabelError("two replies of one claim are edited one after the other")
+    for source, target, kind in ordered:
+        plan(e, found, source, target, kind)
+    return e.apply()
+
+
+def plan(
+    e: Edits, found: dict[str, Place], source: str, target: str, kind: RelationKind | None
+) -> None:
+    """Add to `e` the edits that classify the reply `source` → `target` as `kind`."""
+    place = found.get(source)
     if place is None or place.value.kind != "map":
         raise LabelError(f"no claim {quote(source)} is written in the file as a mapping", BY_HAND)
     claim = place.value
@@ -229,7 +258,6 @@ def classify(text: str, source: str, target: str, kind: RelationKind | None) -> 
         and place.section[0].text == "replies"
         and place.section_of == target
     )
-    e = Edits(text)
     if index is not None and answers is not None:
         if nested and kind is None:
             raise LabelError(
@@ -247,7 +275,6 @@ def classify(text: str, source: str, target: str, kind: RelationKind | None) -> 
             f"{quote(source)} is not written as a reply to {quote(target)} "
             "(with `answers:` or under `replies:`)"
         )
-    return e.apply()
 
 
 def _flat(

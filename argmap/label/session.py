@@ -8,7 +8,6 @@ changed (`argmap.label.reclassify`), so an undo writes back exactly the bytes th
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from argmap.check import check_text
@@ -17,7 +16,7 @@ from argmap.files import TooLarge, open_for_reading, read_at_most, write_atomic
 from argmap.load import DEFAULT_MAX_BYTES, Result, parse_debate, read_debate
 from argmap.model import Debate, Relation
 
-from . import BOM, Decision, LabelError, reclassify, replies
+from . import BOM, Decision, LabelError, reclassified, replies
 
 
 class Changed(LabelError):
@@ -26,11 +25,12 @@ class Changed(LabelError):
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """A decision written: the file's bytes before and after it, and which reply it was in
-    the walk (its index in `Session.pending`)."""
+    """A decision written: the file's bytes (and debate) before it and its bytes after, and
+    which reply it was in the walk (its index in `Session.pending`)."""
 
     decision: Decision
     before: bytes
+    debate: Debate  # the debate `before` holds
     after: bytes
     index: int = -1
 
@@ -52,6 +52,7 @@ class Session:
             raise DebateError(result.diagnostics)
         self.data, self.text = data, text
         self.debate: Debate = result.debate
+        self.current: Debate = result.debate  # what the file holds now
         # The replies to walk, as they were when the file was read: the walk's numbering.
         self.pending: tuple[Relation, ...] = replies(self.debate)
         self.steps: list[Step] = []
@@ -73,24 +74,21 @@ class Session:
                 "run `argmap label` again: it goes on from the file as it is now",
             )
 
-    def _write(self, text: str) -> None:
+    def _write(self, text: str, debate: Debate) -> None:
         self.unchanged()
         data = text.encode("utf-8")
         write_atomic(self.path, data)
-        self.data, self.text = data, text
+        self.data, self.text, self.current = data, text, debate
 
     def decide(self, decision: Decision, index: int = -1) -> None:
         """Classify one reply, and write the file at once."""
-        before = self.data
-        self._write(reclassify(self.text, decision.source, decision.target, decision.kind))
-        self.steps.append(Step(decision, before, self.data, index))
+        before = (self.data, self.current)
+        self._write(*reclassified(self.text, [decision], self.current))
+        self.steps.append(Step(decision, *before, self.data, index))
 
-    def decide_all(self, decisions: Iterable[Decision]) -> None:
-        """Classify each reply, in order, and write the file once, when all are made."""
-        text = self.text
-        for d in decisions:
-            text = reclassify(text, d.source, d.target, d.kind)
-        self._write(text)
+    def decide_all(self, decisions: list[Decision]) -> None:
+        """Classify each reply and write the file once, when all are made."""
+        self._write(*reclassified(self.text, decisions, self.current))
 
     def undo(self) -> Step | None:
         """Write back the file as it was before the last decision of this session (None when
@@ -98,15 +96,13 @@ class Session:
         if not self.steps:
             return None
         step = self.steps[-1]
-        self._write(step.before.decode("utf-8"))
+        self._write(step.before.decode("utf-8"), step.debate)
         self.steps.pop()
         return step
 
     def left(self) -> tuple[Relation, ...]:
         """The replies still unclassified in the file as it is now."""
-        result = parse_debate(self.text.removeprefix(BOM), self.path, max_values=None)
-        assert result.debate is not None  # every text written was loaded first
-        return replies(result.debate)
+        return replies(self.current)
 
     def check(self) -> Result:
         """What `argmap check` says of the file as it is now."""

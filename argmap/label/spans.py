@@ -115,12 +115,14 @@ class Place:
     claims: Value | None = None  # the mapping under `claims:`
 
 
-def find_claim(root: Value, ident: str) -> Place | None:
-    """Where the claim `ident` is written, looking through every nested section."""
+def places(root: Value) -> dict[str, Place]:
+    """Where each claim is written, nested ones included, by id (the first of a repeated id,
+    as the loader keeps it)."""
     found = root.get("claims") if root.kind == "map" else None
     if found is None or found[1].kind != "map":
-        return None
+        return {}
     claims = found[1]
+    out: dict[str, Place] = {}
     for top in claims.pairs:
         # Each entry: (key, value, the section pair holding it, the id of its parent).
         stack: list[tuple[Value, Value, tuple[Value, Value] | None, str | None]] = [
@@ -128,11 +130,10 @@ def find_claim(root: Value, ident: str) -> Place | None:
         ]
         while stack:
             key, value, section, parent = stack.pop()
-            if key.text == ident:
-                return Place(key, value, top, section, parent, claims)
+            out.setdefault(key.text, Place(key, value, top, section, parent, claims))
             if value.kind != "map":
                 continue
             for pair in value.pairs:
                 if pair[0].text in SECTIONS and pair[1].kind == "map":
                     stack.extend((k, v, pair, key.text) for k, v in reversed(pair[1].pairs))
-    return None
+    return out
