@@ -18,6 +18,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from argmap.cli.common import FileArgument, app, fail, max_bytes, out, reported, screen
+from argmap.errors import quote
 from argmap.label import Decision, LabelError, decide
 from argmap.label.session import Changed, Session
 from argmap.model import Claim, Relation, RelationKind
@@ -103,8 +104,8 @@ def _set(session: Session, specs: list[str]) -> None:
         if (d.source, d.target) in seen:
             problems.append(
                 LabelError(
-                    f"--set {spec!r}: the reply {d.source}>{d.target} is already set by "
-                    f"{seen[(d.source, d.target)]!r}",
+                    f"--set {quote(spec)}: the reply {d.source}>{d.target} is already set by "
+                    f"{quote(seen[(d.source, d.target)])}",
                     "set each reply once",
                 )
             )

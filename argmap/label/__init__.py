@@ -2,10 +2,11 @@
 rebut, support or undercut what it answers, or to answer nothing, by an edit of the debate
 file's own text that changes that one relation and leaves every other byte as it was.
 
-`reclassify` is the edit, checked by loading the result; `replies` lists what is left to
-classify, in thread order; `decide` reads the `ID=KIND` of `argmap label --set`. `Session`
-(in `argmap.label.session`) is a file being labelled: each decision written at once, undone on
-request, refused when someone else changed the file meanwhile.
+`reclassify` is the edit, checked by loading the result (`reclassify_all` makes many at once);
+`replies` lists what is left to classify, in thread order; `decide` reads the `ID=KIND` of
+`argmap label --set`. `Session` (in `argmap.label.session`) is a file being labelled: each
+decision written at once, undone on request, refused when someone else changed the file
+meanwhile.
 
 >>> text = "title: T\\nclaims:\\n  a: {text: A}\\n  b:\\n    text: B  # why\\n    answers: a\\n"
 >>> print(reclassify(text, "b", "a", RelationKind.REBUTS), end="")

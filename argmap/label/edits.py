@@ -3,10 +3,10 @@ taken out of a list or added to one, a line added, and for a nested reply marked
 argument, its lines moved out of `replies:`. Everything else in the file, comments, blank lines,
 quoting, order and line endings, stays as it was, byte for byte.
 
-Edits are located with `argmap.label.spans`, gathered, and made at once from the end of the
-text backwards, so that no edit moves another. They are checked only for what each needs of
-the layout (that a line holds nothing else, say); `argmap.label.reclassify` then loads the new
-text and checks that exactly the one relation changed.
+Edits are located with `argmap.label.spans`, gathered, and made in one pass over the text, so
+that no edit moves another, and many replies can be classified at once. They are checked only
+for what each needs of the layout (that a line holds nothing else, say); `argmap.label`'s
+`reclassify` then loads the new text and checks that exactly the one relation changed.
 """
 
 from __future__ import annotations
@@ -42,14 +42,20 @@ def not_an_argument(target: str) -> str:
 # --- lines -------------------------------------------------------------------------------------
 
 
+# Line breaks as YAML reads them once the loader has made NEL, LS and PS characters: CR, LF
+# and CRLF. Each search stops at the first, so finding a line costs its length, not the file's.
+_BREAK = re.compile(r"[\r\n]")
+
+
 def line_start(text: str, i: int) -> int:
-    return max(text.rfind("\n", 0, i), text.rfind("\r", 0, i)) + 1
+    lf = text.rfind("\n", 0, i)
+    return max(lf, text.rfind("\r", lf + 1, i)) + 1
 
 
 def line_end(text: str, i: int) -> int:
     """Where the line holding `i` ends: its line break, or the end of the text."""
-    ends = [j for j in (text.find("\n", i), text.find("\r", i)) if j >= 0]
-    return min(ends) if ends else len(text)
+    found = _BREAK.search(text, i)
+    return found.start() if found else len(text)
 
 
 def next_line(text: str, i: int) -> int:

@@ -15,6 +15,7 @@ from argmap.errors import DebateError
 from argmap.files import TooLarge, open_for_reading, read_at_most, write_atomic
 from argmap.load import DEFAULT_MAX_BYTES, Result, parse_debate, read_debate
 from argmap.model import Debate, Relation
+from argmap.yamlnodes import BYTES_PER_VALUE
 
 from . import BOM, Decision, LabelError, reclassified, replies
 
@@ -47,7 +48,9 @@ class Session:
         if data is None or text is None:  # let the loader say why, as `argmap check` does
             result = read_debate(self.path, max_bytes=max_bytes)
             raise DebateError(result.diagnostics)
-        result = parse_debate(text.removeprefix(BOM), self.path, max_values=None)
+        # Values are bounded by the size limit, as the loader bounds them reading a file.
+        values = max_bytes // BYTES_PER_VALUE if max_bytes else None
+        result = parse_debate(text.removeprefix(BOM), self.path, max_values=values)
         if result.debate is None:
             raise DebateError(result.diagnostics)
         self.data, self.text = data, text
