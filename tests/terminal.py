@@ -7,8 +7,8 @@ controlling terminal is the pseudo-terminal, as a shell would.
 
 A test of an imported thread is a few lines::
 
-    with Terminal.argmap("label", str(path), cwd=tmp_path) as term:
-        term.classify_all("r")
+    with Terminal.argmap("label", "thread.yaml", cwd=tmp_path) as term:
+        term.classify_all("rsun")  # rebuts, supports, undercuts, not an argument, in turn
     assert term.status == 0
 """
 
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import itertools
 import os
 import pty
 import re
@@ -144,13 +145,13 @@ class Terminal:
         self.seen = len(self.screen)
         return chunk
 
-    def classify_all(self, key: str = "r") -> str:
-        """Answer every reply of `argmap label` with `key`, to the end; the whole session."""
+    def classify_all(self, keys: str = "r") -> str:
+        """Answer the replies of `argmap label` with `keys` in turn (cycling through them)
+        to the end; the whole session."""
         self.expect(PROMPT)
-        while True:
-            self.send(key)
-            done = self.expect_either(PROMPT, "\nclassified ")
-            if done == "\nclassified ":
+        for n in itertools.count():
+            self.send(keys[n % len(keys)])
+            if self.expect_either(PROMPT, "\nclassified ") == "\nclassified ":
                 break
         self.wait()
         return self.screen

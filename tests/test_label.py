@@ -645,6 +645,35 @@ def test_a_whole_debate_classified_in_a_terminal_over_two_sessions(library: Path
     assert argmap("check", "--strict", "library.yaml", cwd=library.parent)[0] == 0
 
 
+def test_an_imported_thread_is_classified_whole_in_a_terminal(library: Path) -> None:
+    # What `argmap import` writes: flat claims, each reply `answers:` what it replies to,
+    # and comments at the head saying where it came from.
+    folder = library.parent
+    assert argmap("export", "library.yaml", "--to", "json", "-o", "thread.json", cwd=folder)[0] == 0
+    assert argmap("import", "json", "thread.json", "-o", "thread.yaml", cwd=folder)[0] == 0
+    imported = (folder / "thread.yaml").read_text(encoding="utf-8")
+    assert len(pending(imported)) == 6
+    with Terminal.argmap("label", "thread.yaml", cwd=folder) as term:
+        screen = term.classify_all("rsun")
+    assert term.status == 0
+    assert screen.count("how does ") == 6
+    assert screen.endswith(
+        "classified 6, skipped 0, left 0\n"
+        "all replies are classified; `argmap check --strict thread.yaml` passes\n"
+    )
+    assert argmap("check", "--strict", "thread.yaml", cwd=folder)[0] == 0
+    labelled = (folder / "thread.yaml").read_text(encoding="utf-8")
+    head = [line for line in imported.splitlines() if line.startswith("#")]
+    assert [line for line in labelled.splitlines() if line.startswith("#")] == head
+    assert kinds(folder / "thread.yaml") == {
+        ("volunteers", "open-sundays"): "rebuts",
+        ("staff-cost", "open-sundays"): "supports",
+        ("grant", "volunteers"): "undercuts",
+        ("thanks", "open-sundays"): "rebuts",
+        ("two-years", "grant"): "supports",
+    }  # and grant>staff-cost, not an argument, is gone
+
+
 def test_the_session_in_the_docs_is_real(library: Path) -> None:
     commands = (ROOT / "docs/commands.md").read_text(encoding="utf-8")
     shown = commands.split("In a terminal, a session")[1].split("```\n")[1]
