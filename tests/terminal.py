@@ -54,7 +54,8 @@ class Terminal:
                 os._exit(127)
         self.pid, self.fd = pid, fd
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
-        self.screen = ""  # everything written so far, as shown: escapes out, lines ending in \n
+        self.raw = ""  # everything written so far, as written
+        self.screen = ""  # the same as shown: escapes out, lines ending in \n
         self.seen = 0  # how much of `screen` the expectations have consumed
         self.status: int | None = None
 
@@ -92,8 +93,8 @@ class Terminal:
             return False
         if not data:
             return False
-        text = data.decode("utf-8", "replace").replace("\r\n", "\n")
-        self.screen += _ESCAPES.sub("", text)
+        self.raw += data.decode("utf-8", "replace")
+        self.screen += _ESCAPES.sub("", data.decode("utf-8", "replace").replace("\r\n", "\n"))
         return True
 
     def expect(self, text: str, timeout: float = 30) -> str:

@@ -733,6 +733,19 @@ def test_a_change_saved_meanwhile_is_never_overwritten(library: Path) -> None:
     assert kinds(library)[("volunteers", "open-sundays")] == "rebuts"
 
 
+def test_text_from_the_file_is_shown_not_obeyed(tmp_path: Path) -> None:
+    (tmp_path / "d.yaml").write_text(
+        'title: T\nclaims:\n  a: {text: "[bold red]A[/] \\e[2J\\rB\\u202eC", by: "[i]x"}\n'
+        "  b: {text: B, answers: a}\n"
+    )
+    with Terminal.argmap("label", "d.yaml", cwd=tmp_path) as term:
+        screen = term.expect(PROMPT)
+        term.send("q")
+        assert term.wait() == 0
+    assert "  a · [i]x\n    [bold red]A[/] \\x1b[2J\\x0dB\\u202eC\n" in screen
+    assert "\x1b" not in term.raw and "\u202e" not in term.raw  # with NO_COLOR, not one escape
+
+
 def test_a_reply_it_cannot_edit_is_said_and_asked_again(tmp_path: Path) -> None:
     path = tmp_path / "d.yaml"
     path.write_text(
