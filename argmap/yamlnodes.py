@@ -219,6 +219,10 @@ def _hide_breaks(text: str) -> tuple[str, bool]:
     return text.translate(_HIDE), True
 
 
+# For `argmap.label`, which reads the same text again for where each value ends.
+hide_breaks = _hide_breaks
+
+
 def _compose(
     text: str, file: str, diagnostics: list[Diagnostic], max_values: int | None
 ) -> tuple[Node | None, bool]:

@@ -22,7 +22,10 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("records", [r"argmap\.errors", r"argmap\.model", r"argmap\.graph", r"argmap\.fileformat"]),
     ("loading", [r"argmap\.yamlnodes", r"argmap\.load(\..*)?", r"argmap\.files"]),
     ("analysis", [r"argmap\.analyze(\..*)?", r"argmap\.analysis"]),
-    ("checking and looks", [r"argmap\.(expect|check|look|diagram|layout)"]),
+    (
+        "checking and looks",
+        [r"argmap\.(expect|check|look|diagram|layout)", r"argmap\.label(\..*)?"],
+    ),
     ("views", [r"argmap\.render(\..*)?", r"argmap\.convert(\..*)?", r"argmap\.outputs"]),
     ("commands", [r"argmap\.watch", r"argmap\.cli(\..*)?", r"argmap\.__main__"]),
 ]

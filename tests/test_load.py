@@ -84,6 +84,34 @@ def test_reasons_support_their_parent_and_lists_of_ids_work() -> None:
     ]
 
 
+@pytest.mark.parametrize("kind", ["rebuts", "supports", "undercuts"])
+def test_a_reply_under_replies_is_classified_by_saying_how_it_answers(kind: str) -> None:
+    # `replies:` says where it sits, the field what it does: one relation, and no warning.
+    text = f"title: T\nclaims:\n  a:\n    text: A\n    replies:\n      b: {{text: B, {kind}: a}}\n"
+    r = check_text(text)
+    assert r.diagnostics == []
+    assert r.debate is not None
+    assert [(x.source, x.kind.value, x.target, x.line) for x in r.debate.relations] == [
+        ("b", kind, "a", 6)
+    ]
+    assert r.debate.claims["b"].parent == "a"
+
+
+def test_a_reply_under_replies_that_says_two_things_still_conflicts() -> None:
+    head = "title: T\nclaims:\n  a:\n    text: A\n    replies:\n"
+    text = head + "      b: {text: B, rebuts: a, supports: a}\n"
+    assert [d.code for d in check_text(text).diagnostics] == ["conflicting-relation"]
+    # Under `rebuttals:`, nesting already says how: saying it again differently conflicts.
+    text = text.replace("replies", "rebuttals").replace(", rebuts: a", "")
+    assert [d.code for d in check_text(text).diagnostics] == ["conflicting-relation"]
+    # And `answers:` its parent under `replies:` says the same thing twice.
+    text = head + "      b: {text: B, answers: a}\n"
+    assert [d.code for d in check_text(text).diagnostics] == [
+        "unclassified-reply",
+        "duplicate-relation",
+    ]
+
+
 def test_inline_citation_becomes_a_source_with_a_derived_id() -> None:
     d = loads(
         "title: T\nsources:\n  s: {title: S}\nclaims:\n  a:\n    text: A\n    cites:\n"

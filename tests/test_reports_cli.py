@@ -482,6 +482,9 @@ def test_docs_examples_are_real_output(
     argv = shlex.split(command.removeprefix("$ "))[1:]
     if argv[0] == "new":  # writes a file: not in the repository
         monkeypatch.chdir(tmp_path)
+    if argv[0] == "label":  # classifies replies in the file: a copy of it
+        shutil.copytree(in_root / "tests/data/label", tmp_path / "tests/data/label")
+        monkeypatch.chdir(tmp_path)
     if argv[0] == "render":  # writes under out/, which a fresh clone does not have
         shutil.copytree(in_root / "debates", tmp_path / "debates")
         (tmp_path / "out").mkdir()

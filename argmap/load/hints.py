@@ -10,12 +10,17 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Callable
+from typing import cast
+
+import yaml
 
 from argmap.errors import CODES, Diagnostic, Diagnostics, quote
 from argmap.yamlnodes import (
     BOOL,
     FLOAT,
     INT,
+    STR,
     MappingNode,
     Node,
     ScalarNode,
@@ -109,9 +114,25 @@ def shown(node: Node) -> str:
     return quote(node.value) if isinstance(node, ScalarNode) else kind(node)
 
 
+# How YAML reads an unquoted scalar (PyYAML's Resolver, which the loader uses too).
+_resolve = cast(
+    "Callable[[type[yaml.ScalarNode], str, tuple[bool, bool]], str]",
+    yaml.resolver.Resolver().resolve,
+)
+
+
 def as_yaml(name: str) -> str:
-    """A name as it can be written after `by:` (quoted when YAML would misread it)."""
-    plain = re.fullmatch(r"[A-Za-z_][\w .-]*", name) and not name.endswith((" ", ":"))
+    """A name or an id as it can be written after `by:` or `rebuts:`: quoted when YAML would
+    misread it (as a number, true/false, nothing) or could not read it plain.
+
+    >>> as_yaml("FaceDeer"), as_yaml("not-stored"), as_yaml("1.2"), as_yaml("yes"), as_yaml("4chan")
+    ('FaceDeer', 'not-stored', '"1.2"', '"yes"', '4chan')
+    """
+    plain = (
+        re.fullmatch(r"[A-Za-z0-9_][\w .-]*", name)
+        and not name.endswith((" ", ":"))
+        and _resolve(yaml.ScalarNode, name, (True, False)) == STR
+    )
     return name if plain else json.dumps(name, ensure_ascii=False)
 
 

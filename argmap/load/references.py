@@ -45,6 +45,7 @@ class References:
     def resolve(self, speakers: dict[str, Speaker] | None) -> None:
         """Report every reference to nothing, and every source and speaker listed but unused
         (`speakers` as listed under `speakers:`; None when there is no such section)."""
+        self.classify_nested_replies()
         known: dict[str, Names] = {}
 
         def ids_of(what: str) -> Names:  # made only when a reference is wrong
@@ -113,6 +114,33 @@ class References:
         if speakers is not None:
             self.check_speakers(speakers)
 
+    def classify_nested_replies(self) -> None:
+        """A claim nested under `replies:` that also says it `rebuts:`, `supports:` or
+        `undercuts:` its parent is classified by saying so: `replies:` tells where it sits in the
+        thread, the field how it answers. Its nesting then states no relation of its own, so the
+        two are neither a conflict nor a repeat. (This is the edit `argmap label` makes: one
+        line added, nothing moved.)"""
+        nested = {
+            (r.owner, r.target)
+            for r in self.relations
+            if r.nested and r.kind is RelationKind.ANSWERS
+        }
+        if not nested:
+            return
+        stated = {
+            (r.owner, r.target)
+            for r in self.relations
+            if not r.nested and r.kind.is_classified and (r.owner, r.target) in nested
+        }
+        if stated:
+            self.relations = [
+                r
+                for r in self.relations
+                if not (
+                    r.nested and r.kind is RelationKind.ANSWERS and (r.owner, r.target) in stated
+                )
+            ]
+
     def check_relations(self) -> None:
         """Report a claim that answers itself, or answers another twice or in two ways."""
         seen: dict[tuple[str, str], RawRelation] = {}
@@ -175,8 +203,10 @@ class References:
             if (rel.owner, rel.target) in seen or self.ids.get(rel.target, ("",))[0] != "claim":
                 continue
             seen.add((rel.owner, rel.target))
+            target = as_yaml(rel.target)
             how = (
-                f"move it under the `rebuttals:` or `reasons:` of {quote(rel.target)}"
+                f"add `rebuts: {target}`, `supports: {target}` or `undercuts: {target}` to it "
+                "where it stands"
                 if rel.nested
                 else "write `rebuts:`, `supports:` or `undercuts:` in place of `answers:`"
             )
