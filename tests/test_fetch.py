@@ -563,3 +563,47 @@ def test_thread_addresses(url: str, site_name: str, root: str, kind: str, key: s
 )
 def test_site_of_an_address_that_is_no_thread(url: str) -> None:
     assert site_of(url) is None
+
+
+# --- `argmap import SITE ADDRESS`, end to end ----------------------------------------------------
+
+
+def test_import_fetches_a_thread_by_its_address(site: Site, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from argmap import __version__, load
+    from argmap.cli import app
+
+    status, context = recorded("mastodon/status.json"), recorded("mastodon/context.json")
+    site.serve("/api/v1/statuses/109440142472665266", as_json(status))
+    site.serve("/api/v1/statuses/109440142472665266/context", as_json(context))
+    url = site.url("/@mastodonpy_test@example.net/109440142472665266")
+    out = tmp_path / "thread.yaml"
+    result = CliRunner().invoke(
+        app, ["import", "mastodon", url, "-o", str(out)], env={"NO_COLOR": "1", "COLUMNS": "200"}
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[:2] == [
+        f"fetching {site.host}: post 109440142472665266",
+        f"fetching {site.host}: the replies and context of post 109440142472665266",
+    ]
+    debate = load(out)
+    first, second = debate.claims
+    assert [(r.source, r.target, r.kind.value) for r in debate.relations] == [
+        (second, first, "answers")
+    ]
+    assert f"# Imported by argmap {__version__} from the mastodon thread at {url} (SHA-256 " in (
+        out.read_text(encoding="utf-8")
+    )
+
+
+def test_import_says_why_a_thread_cannot_be_fetched(site: Site, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from argmap.cli import app
+
+    url = site.url("/post/404")
+    result = CliRunner().invoke(app, ["import", "lemmy", url, "-o", str(tmp_path / "t.yaml")])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1].startswith(f"argmap: error: {url}: ")
+    assert not (tmp_path / "t.yaml").exists()

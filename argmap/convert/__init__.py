@@ -265,7 +265,8 @@ def provenance(fmt: str, data: bytes, name: str, **extra: str) -> dict[str, str]
 
     return {
         "format": fmt,
-        "file": PurePath(name).name or name,
+        # A fetched thread is named by its address; a file by its name, without its folder.
+        "file": name if name.startswith(("http://", "https://")) else PurePath(name).name or name,
         "sha256": hashlib.sha256(data).hexdigest(),
         "argmap": __version__,
         **extra,

@@ -286,10 +286,13 @@ PROVENANCE_START = "Imported by argmap "
 def provenance_sentence(provenance: dict[str, str]) -> str:
     """One sentence on where an imported debate came from (the importer's `provenance`)."""
     p = dict(provenance)
-    sentence = (
-        f"{PROVENANCE_START}{p.pop('argmap', '?')} from the {p.pop('format', '?')} file "
-        f"'{p.pop('file', '?')}' (SHA-256 {p.pop('sha256', '?')})"
+    version, fmt, file = p.pop("argmap", "?"), p.pop("format", "?"), p.pop("file", "?")
+    where = (
+        f"the {fmt} thread at {file}"
+        if file.startswith(("http://", "https://"))
+        else f"the {fmt} file '{file}'"
     )
+    sentence = f"{PROVENANCE_START}{version} from {where} (SHA-256 {p.pop('sha256', '?')})"
     extra = "; ".join(f"{k}: {v}" for k, v in p.items())
     return sentence + (f"; {extra}." if extra else ".")
 
