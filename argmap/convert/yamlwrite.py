@@ -144,10 +144,18 @@ def _fold(text: str, width: int) -> list[str]:
 
 def _field(out: list[str], pad: str, key: str, value: str) -> None:
     head = _key(pad, key)
-    if len(value) > FOLD_AT and " " in value and not _NOT_FOLDABLE.search(value):
+    paragraphs = value.split("\n\n")
+    if (len(value) > FOLD_AT or len(paragraphs) > 1) and all(
+        p and not _NOT_FOLDABLE.search(p) for p in paragraphs
+    ):
+        # Folded: each paragraph over lines of about WIDTH characters. Between paragraphs, two
+        # empty lines, which is how a folded scalar says "a blank line" (one would be "\n").
         out.append(head + " >-")
         inner = pad + "  "
-        out.extend(inner + line for line in _fold(value, max(40, WIDTH - len(inner))))
+        for i, paragraph in enumerate(paragraphs):
+            if i:
+                out.extend(("", ""))
+            out.extend(inner + line for line in _fold(paragraph, max(40, WIDTH - len(inner))))
     else:
         out.append(f"{head} {scalar(value)}")
 
