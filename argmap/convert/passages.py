@@ -40,6 +40,11 @@ def normal(text: str) -> str:
     >>> normal(" a\\t b\\u00a0c\\n")
     'a b c'
     """
+    # Most text is normal already: with every character printable, a space is the only white
+    # space it can hold (the others are not printable), so no run, and none at either end,
+    # says so in a fraction of the time of the substitution.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return _SPACE.sub(" ", text).strip()
 
 
