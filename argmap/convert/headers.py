@@ -94,7 +94,6 @@ def read_header(lines: list[tuple[int, str]], author: str) -> Header:
     after = ""
     glued: tuple[int, str, list[tuple[int | None, int]]] | None = None
     for number, line in lines:
-        age = _AGE.fullmatch(line)
         if line in ICONS or line in LANGUAGES:
             pass
         elif _SCORE.fullmatch(line):
@@ -108,7 +107,7 @@ def read_header(lines: list[tuple[int, str]], author: str) -> Header:
                     f"line {number}: a second score ({line}) in the header of {quote(author)}: "
                     "left out"
                 )
-        elif age is not None:
+        elif (age := _AGE.fullmatch(line)) is not None:  # only now: most lines are icons
             if age.group("n") is not None:
                 glued = (number, line, readings(age.group("n")))
         else:

@@ -40,6 +40,11 @@ def normal(text: str) -> str:
     >>> normal(" a\\t b\\u00a0c\\n")
     'a b c'
     """
+    # Most text is normal already: with every character printable, a space is the only white
+    # space it can hold (the others are not printable), so no run, and none at either end,
+    # says so in a fraction of the time of the substitution.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return _SPACE.sub(" ", text).strip()
 
 
@@ -155,7 +160,9 @@ class Holders:
         for _ in range(ANCESTORS):
             if ancestor < 0:  # every ancestor is read, and none holds the words
                 return None if ancestors_only else self._search(words, at, False)
-            if locate(self.texts[ancestor], words) >= 0:
+            held = self.texts[ancestor]
+            # `in` first: most ancestors do not hold the words at all, and it is no Python call.
+            if words in held and locate(held, words) >= 0:
                 return ancestor
             parent = self.parents[ancestor]
             ancestor = parent if 0 <= parent < ancestor else -1
@@ -178,7 +185,8 @@ class Holders:
             ancestor = self.is_ancestor(c, at)
             if (ancestors_only or fallback is not None) and not ancestor:
                 continue
-            if locate(self.texts[c], words) < 0:
+            held = self.texts[c]
+            if words not in held or locate(held, words) < 0:
                 continue
             if ancestor:
                 return c

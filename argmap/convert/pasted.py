@@ -126,6 +126,7 @@ class _Reader:
         self.lines = lines
         self.skipped: list[str] = []
         self.layout = "paragraphs"
+        self._headers: dict[int, list[int]] = {}
 
     def thread(self) -> Thread:
         bullets = [
@@ -148,7 +149,10 @@ class _Reader:
     def _header_lines(self, i: int) -> list[int]:
         """The lines after line i up to the first blank one or the first of more than three
         words (the text has begun)."""
-        out = []
+        out = self._headers.get(i)
+        if out is not None:  # asked twice: whether it is an author line, then to read them
+            return out
+        out = self._headers[i] = []
         for j in range(i + 1, len(self.lines)):
             words = self.lines[j].split(maxsplit=3)
             if not words or len(words) > 3:

@@ -42,9 +42,13 @@ if TYPE_CHECKING:
 
 _STR = "tag:yaml.org,2002:str"
 # How YAML reads an unquoted scalar (PyYAML's Resolver, which the loader uses too).
-_resolve = cast(
-    "Callable[[type[ScalarNode], str, tuple[bool, bool]], str]", yaml.resolver.Resolver().resolve
-)
+_RESOLVER = yaml.resolver.Resolver()
+_resolve = cast("Callable[[type[ScalarNode], str, tuple[bool, bool]], str]", _RESOLVER.resolve)
+# The first characters for which the resolver tries a pattern (`true`, `1.5`, `null` ...): a
+# plain scalar starting with any other is text, and `_resolve` need not be asked (it is a Python
+# call per scalar, and an import writes hundreds of thousands of them).
+_RESOLVED_FIRSTS = frozenset(_RESOLVER.yaml_implicit_resolvers)
+_ALWAYS_RESOLVED = None in _RESOLVED_FIRSTS or bool(_RESOLVER.yaml_path_resolvers)
 
 # Plain scalars: a word character first (so no YAML indicator can start it), then characters
 # with no meaning inside a plain scalar: ':' and '#' only where they cannot end it (not ': ',
@@ -97,7 +101,10 @@ def scalar(text: str, flow: bool = False) -> str:
         and not text.endswith((" ", ":"))
         and ": " not in text
         and " #" not in text
-        and _resolve(ScalarNode, text, (True, False)) == _STR
+        and (
+            (text[0] not in _RESOLVED_FIRSTS and not _ALWAYS_RESOLVED)
+            or _resolve(ScalarNode, text, (True, False)) == _STR
+        )
     ):
         return text
     return quoted(text)
@@ -121,9 +128,16 @@ def comment(line: str) -> str:
     return ("# " + "".join(out)).rstrip()
 
 
+_KEYS: dict[str, str] = {}  # the few field names, written over and over
+
+
 def _key(pad: str, key: str) -> str:
     """The start of a mapping entry, up to and including its ':'."""
-    written = scalar(key)
+    written = _KEYS.get(key)
+    if written is None:
+        written = scalar(key)
+        if len(_KEYS) < 256:
+            _KEYS[key] = written
     if len(written) > KEY_LIMIT:
         return f"{pad}? {written}\n{pad}:"
     return f"{pad}{written}:"
