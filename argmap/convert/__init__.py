@@ -273,22 +273,35 @@ def provenance(fmt: str, data: bytes, name: str, **extra: str) -> dict[str, str]
     }
 
 
+def decode_text(data: bytes, expected: str) -> str:
+    """`data` as UTF-8 text (a byte-order mark dropped), or a `ConvertError` at the first byte
+    that is not UTF-8; `expected` says what the file should be ("a pasted thread is text").
+
+    >>> try:
+    ...     decode_text(b"ok\\n\\xff", "a pasted thread is text")
+    ... except ConvertError as e:
+    ...     print(e.line, e.column, e.message)
+    2 1 byte 0xff is not UTF-8: a pasted thread is text, and this looks like a binary file
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        raise ConvertError(
+            f"byte 0x{data[e.start]:02x} is not UTF-8: {expected}, and this looks like a "
+            "binary file",
+            line,
+            column,
+        ) from None
+
+
 def parse_json(data: bytes, what: str) -> Any:
     """The JSON value in `data`, or a `ConvertError` that says where and why it is not JSON.
 
     `what` names the format expected ("AIF", "node-link JSON"), for the message.
     """
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
-        raise ConvertError(
-            f"byte 0x{data[e.start]:02x} is not UTF-8: {what} is JSON text, and this looks "
-            "like a binary file",
-            line,
-            column,
-        ) from None
+    text = decode_text(data, f"{what} is JSON text")
     if not text.strip():
         raise ConvertError(f"the file is empty; {what} is a JSON object")
     try:

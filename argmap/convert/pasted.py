@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from argmap.convert import ConvertError, Imported
+from argmap.convert import ConvertError, Imported, decode_text
 from argmap.convert.headers import Header, read_header
 from argmap.convert.passages import Holders, is_sentences, locate, normal
 from argmap.convert.thread import Block, Comment, Link, Thread
@@ -65,17 +65,7 @@ def parse(data: bytes, name: str) -> Thread:
 def _lines(data: bytes) -> list[str]:
     if b"\0" in data:
         raise ConvertError("this is a binary file, not text copied from a web page", 1, 1)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
-        raise ConvertError(
-            f"byte 0x{data[e.start]:02x} is not UTF-8: a pasted thread is text, and this looks "
-            "like a binary file",
-            line,
-            column,
-        ) from None
+    text = decode_text(data, "a pasted thread is text")
     if not text.strip():
         raise ConvertError("the file is empty: paste a thread copied from a web page into it")
     lines = re.split(r"\r\n|\r|\n", text)
