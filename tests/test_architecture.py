@@ -27,6 +27,8 @@ LAYERS: list[tuple[str, list[str]]] = [
         [r"argmap\.(expect|check|look|diagram|layout)", r"argmap\.label(\..*)?"],
     ),
     ("views", [r"argmap\.render(\..*)?", r"argmap\.convert(\..*)?", r"argmap\.outputs"]),
+    # The language server: a front end on the views, which `argmap lsp` starts.
+    ("language server", [r"argmap\.lsp(\..*)?"]),
     ("commands", [r"argmap\.watch", r"argmap\.cli(\..*)?", r"argmap\.__main__"]),
 ]
 # The package's front door re-exports the public API from every layer below the commands.
@@ -35,6 +37,7 @@ FRONT = "argmap"
 ONLY = {
     "typer": "argmap.cli",  # the command line, all of its package
     "graphviz": "argmap.render.image",
+    "pygls": "argmap.lsp",  # the language server, all of its package
 }
 
 

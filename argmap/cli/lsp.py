@@ -14,7 +14,9 @@ from argmap.cli.common import app
 @app.command("lsp")
 def lsp_command(
     stdio: bool = typer.Option(
-        True, "--stdio", help="Speak over standard input and output (the only way, and the default)."
+        True,
+        "--stdio",
+        help="Speak over standard input and output (the only way, and the default).",
     ),
 ) -> None:
     """Run the language server: diagnostics as you type, completion, hover, definition,

@@ -174,3 +174,4 @@ class Index:
                 elif name in SECTIONS and v.kind == "map":
                     nested += [(nk, nv, name, key.text, place.children) for nk, nv in v.pairs]
             stack.extend(reversed(nested))
+        return top

@@ -10,7 +10,6 @@ whatever a file holds, a request gets an answer (or none) and the server keeps r
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -43,6 +42,7 @@ class ArgmapServer(LanguageServer):
         self.inlay_hints = True  # the `argmap.inlayHints` setting
         self.lenses = False  # status as code lenses: for clients without inlay hints
         self.debounce = DEBOUNCE_SECONDS
+        self.can_refresh_hints = False  # the client takes `workspace/inlayHint/refresh`
 
     @property
     def encoding(self) -> str:
@@ -105,12 +105,16 @@ def _initialize(ls: ArgmapServer, params: lsp.InitializeParams) -> None:
     ls.settings(params.initialization_options)
     text = params.capabilities.text_document
     ls.lenses = text is None or text.inlay_hint is None
+    workspace = params.capabilities.workspace
+    ls.can_refresh_hints = bool(
+        workspace and workspace.inlay_hint and workspace.inlay_hint.refresh_support
+    )
 
 
 @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
 def _configuration(ls: ArgmapServer, params: lsp.DidChangeConfigurationParams) -> None:
     ls.settings(params.settings)
-    with contextlib.suppress(Exception):
+    if ls.can_refresh_hints:
         ls.workspace_inlay_hint_refresh(None)
 
 
@@ -255,4 +259,3 @@ def _render(ls: ArgmapServer, uri: str, format: str = "svg") -> str:
 def start(stdin: Any = None, stdout: Any = None) -> None:
     """Serve over stdio until the client says exit."""
     server.start_io(stdin, stdout)
-

@@ -137,7 +137,9 @@ def token_end(text: str, start: int) -> int:
         ch = text[i]
         if ch == "#" and i > start and text[i - 1] in " \t":
             break
-        if ch == ":" and (i + 1 == line_end or text[i + 1] in " \t" or (flow and text[i + 1] in ",]}")):
+        if ch == ":" and (
+            i + 1 == line_end or text[i + 1] in " \t" or (flow and text[i + 1] in ",]}")
+        ):
             break
         if flow and ch in ",]}":
             break
@@ -163,3 +165,19 @@ def _open_brackets(before: str) -> bool:
         depth -= ch in "]}" and depth > 0
         i += 1
     return depth > 0
+
+
+def word_at(text: str, offset: int) -> tuple[int, int] | None:
+    """The id-like word (letters, digits, `_`, `-`, `.`) around `offset`, as a span; None
+    when there is none. For text that is not YAML yet, where the index has nothing.
+
+    >>> text = "rebuts: [not-lookup, x"
+    >>> start, end = word_at(text, 12); text[start:end]
+    'not-lookup'
+    """
+    start = end = offset
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-."):
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or text[end] in "_-."):
+        end += 1
+    return (start, end) if end > start else None

@@ -1,0 +1,57 @@
+"""The language server's document, in process: what is kept from one version to the next."""
+
+from __future__ import annotations
+
+import gc
+import sys
+
+from lsprotocol import types as lsp
+
+from argmap.lsp import hover, outline
+from argmap.lsp.document import DebateDocument
+
+TEXT = (
+    "title: T\nspeakers: {Ann: {}, Bo: {}}\nclaims:\n"
+    "  a: {text: A, by: Ann}\n  b: {text: B, by: Bo, rebuts: a}\n"
+)
+# What a person typing does to it: a misspelt id, half a list, text that is not YAML, and back.
+EDITS = (
+    TEXT,
+    TEXT.replace("rebuts: a", "rebuts: aa"),
+    TEXT.replace("rebuts: a}", "rebuts: [a, "),
+    TEXT.replace("by: Bo", "by: Bob"),
+    TEXT + "  c: {text: C, supports: b}\n",
+)
+
+
+def _edit(i: int, previous: DebateDocument | None) -> DebateDocument:
+    doc = DebateDocument("file:///d.yaml", EDITS[i % len(EDITS)], i, previous=previous)
+    doc.diagnostics()
+    hover.hover(doc, lsp.Position(4, 3))
+    outline.inlay_hints(doc)
+    outline.symbols(doc)
+    return doc
+
+
+def test_the_last_good_analysis_is_kept_while_the_text_is_broken() -> None:
+    good = DebateDocument("file:///d.yaml", TEXT, 1)
+    broken = DebateDocument("file:///d.yaml", EDITS[2], 2, previous=good)
+    assert broken.result.debate is None and broken.analysis is good.analysis
+    assert [d.code for d in broken.result.diagnostics] == ["yaml-syntax"]
+    fixed = DebateDocument("file:///d.yaml", EDITS[4], 3, previous=broken)
+    assert fixed.analysis is not None and sorted(fixed.analysis.debate.claims) == ["a", "b", "c"]
+
+
+def test_memory_does_not_grow_over_ten_thousand_edits() -> None:
+    doc = None
+    for i in range(1_000):  # caches and interned strings settle first
+        doc = _edit(i, doc)
+    gc.collect()
+    before = sys.getallocatedblocks()
+    for i in range(1_000, 11_000):
+        doc = _edit(i, doc)
+    gc.collect()
+    grown = sys.getallocatedblocks() - before
+    # The memory blocks Python holds: one document's worth may differ (a few hundred); a leak
+    # of even one object an edit would be ten thousand.
+    assert grown < 2_000, grown
