@@ -215,6 +215,14 @@ def main() -> None:
             row(f"`argmap summary --format json`, {n:,} claims", summary, few)
             svg = [*ARGMAP, "render", str(f), "-o", str(tmp / f"{n}.svg")]
             row(f"`argmap render` SVG, {n:,} claims", svg, 1 if n > 1000 else few)
+    keystroke = str(Path(__file__).resolve().parent / "keystroke.py")
+    for n, f in files.items():
+        if n <= 10_000:
+            edits = ["--edits", "20" if n <= 1000 else "6"]
+            typed = [PY, keystroke, str(f), *edits]
+            row(f"`argmap lsp` keystroke → diagnostics, {n:,} claims (in process)", typed, 1, True)
+            hinted = [*typed, "--hints"]
+            row(f"`argmap lsp` keystroke → inlay hints, {n:,} claims (in process)", hinted, 1, True)
     imported = [*ARGMAP, "import", "aif", str(aif), "-o", str(tmp / "imported.yaml"), "--force"]
     row(f"`argmap import aif`, {aif.stat().st_size / 1e6:.1f} MB ({claims:,} claims)", imported)
     for name, command in COMMANDS:

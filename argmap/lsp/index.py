@@ -12,6 +12,7 @@ still has an index, which is what finding that id's neighbours needs.
 from __future__ import annotations
 
 import bisect
+import gc
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -66,6 +67,18 @@ class Index:
         self.claims: list[ClaimPlace] = []  # under `claims:`, each with its nested ones
         self.root: Value | None = None
         self.sections: dict[str, tuple[Value, Value]] = {}  # top-level key -> (key, value)
+        self.by_name: dict[tuple[Kind, str], list[Occurrence]] = {}
+        # Many small objects and no cycles, as for the loader's tree: the cyclic collector
+        # would pass over them all, several times, for nothing.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._read(text)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _read(self, text: str) -> None:
         try:
             self.root = compose(text)
         except Exception:  # not YAML (yet): no index; the diagnostics say why
@@ -74,7 +87,6 @@ class Index:
             self._walk(self.root)
         self.occurrences.sort(key=lambda o: o.start)
         self._starts = [o.start for o in self.occurrences]
-        self.by_name: dict[tuple[Kind, str], list[Occurrence]] = {}
         for o in self.occurrences:
             self.by_name.setdefault((o.kind, o.name), []).append(o)
 

@@ -93,15 +93,15 @@ def folding(doc: DebateDocument) -> list[lsp.FoldingRange]:
 
 
 def inlay_hints(doc: DebateDocument, where: lsp.Range | None = None) -> list[lsp.InlayHint]:
-    """After each claim's id where it is defined, its status; within `where` when given."""
+    """After each claim's id where it is defined, its status; within `where` when given.
+    The tooltip (why it has that status) is left for `resolve_hint`: an editor asks for the
+    hints of every claim in view after each edit, and for a tooltip only when one is pointed at.
+    """
     lines = doc.lines
     first, last = (
         (0, len(doc.text))
         if where is None
-        else (
-            lines.offset(where.start),
-            lines.offset(where.end),
-        )
+        else (lines.offset(where.start), lines.offset(where.end))
     )
     out = []
     for place in doc.index.all_claims():
@@ -110,16 +110,24 @@ def inlay_hints(doc: DebateDocument, where: lsp.Range | None = None) -> list[lsp
         label = status_label(doc, place.id)
         if label is None:
             continue
-        why = _why(doc, place.id)
         out.append(
             lsp.InlayHint(
                 position=lines.position(place.key.end),
                 label=label,
                 padding_left=True,
-                tooltip=why,
+                data={"uri": doc.uri, "claim": place.id},
             )
         )
     return out
+
+
+def resolve_hint(doc: DebateDocument, hint: lsp.InlayHint) -> lsp.InlayHint:
+    """`hint` with its tooltip: the sentence `argmap show` prints after "Why:"."""
+    data = hint.data if isinstance(hint.data, dict) else {}
+    claim = data.get("claim")
+    if isinstance(claim, str):
+        hint.tooltip = _why(doc, claim)
+    return hint
 
 
 def code_lenses(doc: DebateDocument) -> list[lsp.CodeLens]:

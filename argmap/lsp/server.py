@@ -202,11 +202,19 @@ def _folding(ls: ArgmapServer, params: lsp.FoldingRangeParams) -> list[lsp.Foldi
     return _on(ls, params.text_document.uri, outline.folding, [])
 
 
-@server.feature(lsp.TEXT_DOCUMENT_INLAY_HINT)
+@server.feature(lsp.TEXT_DOCUMENT_INLAY_HINT, lsp.InlayHintOptions(resolve_provider=True))
 def _inlay_hints(ls: ArgmapServer, params: lsp.InlayHintParams) -> list[lsp.InlayHint]:
     if not ls.inlay_hints:
         return []
     return _on(ls, params.text_document.uri, lambda d: outline.inlay_hints(d, params.range), [])
+
+
+@server.feature(lsp.INLAY_HINT_RESOLVE)
+def _resolve_hint(ls: ArgmapServer, hint: lsp.InlayHint) -> lsp.InlayHint:
+    uri = hint.data.get("uri") if isinstance(hint.data, dict) else None
+    if not isinstance(uri, str):
+        return hint
+    return _on(ls, uri, lambda d: outline.resolve_hint(d, hint), hint)
 
 
 @server.feature(lsp.TEXT_DOCUMENT_CODE_LENS)
