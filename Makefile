@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: demo test setup lock bounds graphviz node browser diagrams bench fuzz clean
+.PHONY: demo test setup lock bounds graphviz node browser neovim diagrams bench fuzz clean
 
 # Check every debate, summarise one in the terminal, and draw it as SVG under out/.
 demo: $(READY) graphviz
@@ -14,7 +14,7 @@ demo: $(READY) graphviz
 	$(BIN)/argmap render debates/retrieval-or-concepts.yaml -o out/retrieval-or-concepts.svg
 
 # Every gate: formatting, lint, types, the whole test suite. CI runs exactly this.
-test: $(READY) graphviz node browser
+test: $(READY) graphviz node browser neovim
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/mypy
@@ -45,7 +45,7 @@ lock: $(READY)
 	sh scripts/lock
 
 # The test suite on the lowest and on the newest dependency versions pyproject.toml allows.
-bounds: $(READY) graphviz node browser
+bounds: $(READY) graphviz node browser neovim
 	sh scripts/bounds
 
 graphviz:
@@ -58,6 +58,10 @@ node:
 # Headless Chromium and chromedriver, which the tests open the HTML map in.
 browser:
 	@sh scripts/ensure-browser
+
+# Headless Neovim, the editor the tests of `argmap lsp` run the server in (docs/editors.md).
+neovim:
+	@sh scripts/ensure-neovim
 
 clean:
 	rm -rf $(VENV) $(VENV)-lowest $(VENV)-newest out .mypy_cache .pytest_cache .ruff_cache
