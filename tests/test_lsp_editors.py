@@ -1,11 +1,13 @@
-"""`argmap lsp` in a real editor: headless Neovim, configured by the Lua block of
-docs/editors.md, so the configuration a reader copies is the one tested.
+"""`argmap lsp` in real editors, configured by the blocks of docs/editors.md, so the
+configuration a reader copies is the one tested: headless Neovim (its Lua block) and Emacs in
+batch mode with eglot (its Elisp block).
 
-Neovim comes from the system (`make test` installs Debian's `neovim`, 0.7.2 on Debian 12, when
-`nvim` is missing: see scripts/ensure-neovim); $ARGMAP_NVIM may name another copy. Each test
-writes a Lua script that opens a debate, waits (with a deadline) until the buffer's diagnostics
-are what it waits for, and writes what Neovim holds as JSON; the test then reads that file. A
-failure shows Neovim's output and the LSP log, where Neovim writes the server's standard error.
+Both come from the system: `make test` installs Debian's `neovim` (0.7.2 on Debian 12) and
+`emacs-nox`, `elpa-eglot` and `elpa-yaml-mode` when they are missing (scripts/ensure-neovim,
+scripts/ensure-emacs); $ARGMAP_NVIM and $ARGMAP_EMACS may name other copies. Each test writes a
+script that opens a debate, waits (with a deadline) until the buffer's diagnostics are what it
+waits for, and writes what the editor holds as JSON; the test then reads that file. A failure
+shows the editor's output and its LSP log, where the server's standard error is kept.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from .conftest import ROOT
 DOC = ROOT / "docs" / "editors.md"
 DEBATE = ROOT / "debates" / "retrieval-or-concepts.yaml"
 # The comment docs/editors.md puts before the Lua block the tests run.
-MARKER = "<!-- tests/test_lsp_editors.py runs the next block"
+MARKER = "<!-- tests/test_lsp_editors.py runs the next block in Neovim"
 # How long Neovim may wait for each step, and how long the whole run may take.
 WAIT_SECONDS = 60
 RUN_SECONDS = 2 * WAIT_SECONDS + 30
@@ -232,3 +234,153 @@ def test_neovim_clears_the_diagnostic_when_the_typo_is_fixed(tmp_path: Path) -> 
     assert_attached_cleanly(result)
     # The change was the editor's alone: the file on disk still has the typo.
     assert "by: flatbeild" in debate.read_text(encoding="utf-8")
+
+
+# Emacs: eglot, configured by the Elisp block of docs/editors.md.
+
+ELISP_MARKER = "<!-- tests/test_lsp_editors.py runs the next block in Emacs"
+DOCUMENTED_ELISP_COMMAND = '("argmap" "lsp"'
+
+# Loads the configuration, opens the file, runs the steps, writes what happened to $out and
+# quits. In batch mode no command loop runs, so `wait` runs post-command-hook itself (where
+# eglot-ensure connects and Flymake starts its checks) between reads of the server's output.
+EMACS_DRIVER = Template("""
+(require 'json)
+(package-initialize)
+(load $config nil t)
+(defvar argmap-steps nil)
+(defvar argmap-error nil)
+(defun argmap-diagnostics ()
+  (vconcat
+   (mapcar (lambda (d)
+             (let ((beg (flymake-diagnostic-beg d)) (end (flymake-diagnostic-end d)))
+               (list (cons 'line (line-number-at-pos beg))
+                     (cons 'col (save-excursion (goto-char beg) (current-column)))
+                     (cons 'end_col (save-excursion (goto-char end) (current-column)))
+                     (cons 'type (symbol-name (flymake-diagnostic-type d)))
+                     (cons 'text (flymake-diagnostic-text d)))))
+           (flymake-diagnostics))))
+(defun argmap-wait (name condition)
+  (let ((deadline (+ (float-time) $wait_seconds)) done)
+    (while (and (not (setq done (funcall condition))) (< (float-time) deadline))
+      (run-hooks 'post-command-hook)
+      (accept-process-output nil 0.02))
+    (push (list (cons 'name name) (cons 'done (if done t :json-false))
+                (cons 'diagnostics (argmap-diagnostics)))
+          argmap-steps)
+    (unless done (error "gave up waiting: %s" name))))
+;; eglot's buffers: the messages exchanged and the server's standard error
+(defun argmap-logs ()
+  (let (logs)
+    (dolist (b (buffer-list) logs)
+      (when (string-match-p "EGLOT" (buffer-name b))
+        (push (cons (buffer-name b) (with-current-buffer b (buffer-string))) logs)))))
+(condition-case err
+    (progn (find-file $file) $steps)
+  (error (setq argmap-error (error-message-string err))))
+(let ((result (list (cons 'mode (symbol-name major-mode))
+                    (cons 'server (if (eglot-current-server) t :json-false))
+                    (cons 'error argmap-error)
+                    (cons 'steps (vconcat (reverse argmap-steps)))
+                    (cons 'logs (argmap-logs)))))
+  (with-temp-file $out (insert (json-encode result))))
+(kill-emacs 0)
+""")
+
+
+def emacs() -> str:
+    """The `emacs` to run; fails with the command that installs it when there is none."""
+    found = os.environ.get("ARGMAP_EMACS") or shutil.which("emacs")
+    if found is None:
+        pytest.fail(
+            "Emacs is needed for the editor tests of `argmap lsp`: run `make emacs` (which "
+            "installs the Debian/Ubuntu packages emacs-nox, elpa-eglot and elpa-yaml-mode, see "
+            "scripts/ensure-emacs) or `make test`"
+        )
+    return found
+
+
+def documented_elisp() -> str:
+    """The Elisp block of docs/editors.md, with the server command replaced by this checkout's
+    argmap (the one change, as for Neovim)."""
+    text = DOC.read_text(encoding="utf-8")
+    assert text.count(ELISP_MARKER) == 1, f"{DOC.name} must mark the tested Elisp block once"
+    block = re.search(r"```elisp\n(.*?)```", text[text.index(ELISP_MARKER) :], re.DOTALL)
+    assert block is not None, f"no ```elisp block after the marker in {DOC.name}"
+    config = block.group(1)
+    assert config.count(DOCUMENTED_ELISP_COMMAND) == 1, DOCUMENTED_ELISP_COMMAND
+    command = "(" + " ".join(lua(a) for a in (sys.executable, "-m", "argmap", "lsp"))
+    return config.replace(DOCUMENTED_ELISP_COMMAND, command)
+
+
+def run_emacs(folder: Path, file: Path, steps: str) -> dict[str, Any]:
+    """Run Emacs in batch mode on `file` with the documented eglot configuration and `steps`;
+    what the driver wrote (major mode, whether eglot manages the buffer, each step)."""
+    program = emacs()
+    config = folder / "eglot.el"
+    config.write_text(documented_elisp(), encoding="utf-8")
+    out = folder / "result.json"
+    driver = folder / "driver.el"
+    script = EMACS_DRIVER.substitute(
+        config=lua(str(config)),
+        file=lua(str(file)),
+        out=lua(str(out)),
+        wait_seconds=WAIT_SECONDS,
+        steps=steps,
+    )
+    driver.write_text(script, encoding="utf-8")
+    home = folder / "home"  # no ~/.emacs.d of the user's
+    home.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(home)}
+    argv = [program, "--batch", "-q", "-l", str(driver)]
+    try:
+        done = subprocess.run(
+            argv, cwd=folder, env=env, capture_output=True, text=True, timeout=RUN_SECONDS
+        )
+    except subprocess.TimeoutExpired as e:
+        pytest.fail(f"Emacs did not quit within {RUN_SECONDS} s\n{e.stdout!r}\n{e.stderr!r}")
+    if not out.exists():
+        pytest.fail(
+            f"Emacs wrote no result (exit status {done.returncode})\n"
+            f"--- stdout:\n{done.stdout}\n--- stderr:\n{done.stderr}"
+        )
+    result: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    if result["error"] is not None:
+        logs = "\n".join(
+            f"--- {name}:\n{text[-20000:]}" for name, text in (result["logs"] or {}).items()
+        )
+        pytest.fail(
+            f"{result['error']}\n{json.dumps(result['steps'], indent=2)}\n"
+            f"--- emacs stderr:\n{done.stderr}\n{logs}"
+        )
+    return result
+
+
+# Flymake's view of the same diagnostic: lines from 1, eglot's prefix before the message.
+EXPECTED_IN_EMACS = {
+    "line": TYPO_LINE + 1,
+    "col": 8,
+    "end_col": 17,
+    "type": "eglot-error",
+    "text": f"argmap [unknown-speaker]: {EXPECTED['message']}",
+}
+
+
+def test_emacs_eglot_shows_and_clears_the_diagnostic_of_a_misspelt_speaker(
+    tmp_path: Path,
+) -> None:
+    debate = debate_with_typo(tmp_path)
+    steps = f"""
+  (argmap-wait "diagnostics" (lambda () (flymake-diagnostics)))
+  (goto-char (point-min))
+  (forward-line {TYPO_LINE})
+  (search-forward "flatbeild")
+  (replace-match "flatbield" t t)
+  (save-buffer)
+  (argmap-wait "no diagnostics" (lambda () (null (flymake-diagnostics))))
+"""
+    result = run_emacs(tmp_path, debate, steps)
+    assert (result["mode"], result["server"]) == ("yaml-mode", True)
+    before, after = result["steps"]
+    assert before["diagnostics"] == [EXPECTED_IN_EMACS]
+    assert after["done"] and after["diagnostics"] == []
