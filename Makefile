@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: demo test setup lock bounds graphviz node browser diagrams bench fuzz clean
+.PHONY: demo test setup lock bounds graphviz node browser neovim emacs diagrams bench fuzz clean
 
 # Check every debate, summarise one in the terminal, and draw it as SVG under out/.
 demo: $(READY) graphviz
@@ -14,7 +14,7 @@ demo: $(READY) graphviz
 	$(BIN)/argmap render debates/retrieval-or-concepts.yaml -o out/retrieval-or-concepts.svg
 
 # Every gate: formatting, lint, types, the whole test suite. CI runs exactly this.
-test: $(READY) graphviz node browser
+test: $(READY) graphviz node browser neovim emacs
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/mypy
@@ -45,7 +45,7 @@ lock: $(READY)
 	sh scripts/lock
 
 # The test suite on the lowest and on the newest dependency versions pyproject.toml allows.
-bounds: $(READY) graphviz node browser
+bounds: $(READY) graphviz node browser neovim emacs
 	sh scripts/bounds
 
 graphviz:
@@ -58,6 +58,14 @@ node:
 # Headless Chromium and chromedriver, which the tests open the HTML map in.
 browser:
 	@sh scripts/ensure-browser
+
+# Headless Neovim, the editor the tests of `argmap lsp` run the server in (docs/editors.md).
+neovim:
+	@sh scripts/ensure-neovim
+
+# Emacs with eglot and yaml-mode, the other editor those tests run the server in.
+emacs:
+	@sh scripts/ensure-emacs
 
 clean:
 	rm -rf $(VENV) $(VENV)-lowest $(VENV)-newest out .mypy_cache .pytest_cache .ruff_cache
