@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 
 from argmap.errors import ArgmapError, quote
+from argmap.fileformat import CLAIM_FIELDS, NESTED_FIELDS, Shape
 from argmap.load.hints import as_yaml
 from argmap.model import RelationKind
 
@@ -335,14 +336,26 @@ def _unnest(e: Edits, place: Place, source: str, target: str) -> None:
     """A reply nested under `replies:` that answers nothing: its lines move out, to
     `claims:`, right after the claim they were written within, with a comment saying whom it
     replied to. Its own replies move with it."""
+    move_out(e, place, source, not_an_argument(target), "argmap label")
+
+
+def move_out(
+    e: Edits, place: Place, source: str, comment: str | None = None, who: str = "argmap"
+) -> None:
+    """The lines of the nested claim `source` move out of the section they are in, to
+    `claims:`, right after the top-level claim they were written within; its own nested
+    claims move with it. A section left empty, which the format refuses, goes too. With a
+    `comment`, it is written inside the claim above its first field (or above its id). `who`
+    is what the messages say cannot make the move."""
     text = e.text
     assert place.section is not None and place.claims is not None
     section_key, section = place.section
+    name = section_key.text
     top_key, top_value = place.top
     if place.claims.flow or section.flow:
         raise LabelError(
             f"{quote(source)} is nested inside a {{mapping}} written on one line, from which "
-            "argmap label does not move it",
+            f"{who} does not move it",
             BY_HAND,
         )
     key, value = place.key, place.value
@@ -352,8 +365,8 @@ def _unnest(e: Edits, place: Place, source: str, target: str) -> None:
     for line in text[lines.start : lines.stop].splitlines(keepends=True):
         if line.strip() and not line.startswith(" " * depth):
             raise LabelError(
-                f"a line of {quote(source)} is indented less than its id, so argmap label "
-                "cannot move it out of `replies:`",
+                f"a line of {quote(source)} is indented less than its id, so {who} cannot "
+                f"move it out of `{name}:`",
                 BY_HAND,
             )
         moved.append(line[min(depth, len(line) - len(line.lstrip(" "))) :])
@@ -361,20 +374,20 @@ def _unnest(e: Edits, place: Place, source: str, target: str) -> None:
     nl = newline(text, key.start)
     if not block.endswith(("\n", "\r")):
         block += nl
-    comment = not_an_argument(target)
-    if value.kind == "map" and not value.flow and value.pairs:
+    if comment is None:
+        pass
+    elif value.kind == "map" and not value.flow and value.pairs:
         # Inside the claim, above its first field, as a flat reply's comment is.
         head = len(moved[0])
         spaces = len(indent(text, value.pairs[0][0].start)) - depth
         block = block[:head] + " " * spaces + comment + nl + block[head:]
     else:
         block = f"{indent(text, top_key.start)}# {source} {comment[2:]}{nl}{block}"
-    if len(section.pairs) == 1:  # `replies:` would be left empty, which the format refuses
+    if len(section.pairs) == 1:  # the section would be left empty, which the format refuses
         key_line = line_end(text, section_key.start)
         if not re.fullmatch(r"[ \t]*:[ \t]*(#.*)?", text[section_key.end : key_line]):
             raise LabelError(
-                "the `replies:` of the claim is laid out in a way argmap label does not edit",
-                BY_HAND,
+                f"the `{name}:` of the claim is laid out in a way {who} does not edit", BY_HAND
             )
         e.delete(range(line_start(text, section_key.start), next_line(text, section_key.start)))
     e.delete(lines)
@@ -383,3 +396,46 @@ def _unnest(e: Edits, place: Place, source: str, target: str) -> None:
     if at == len(text) and not text.endswith(("\n", "\r")):
         block = nl + block
     e.insert(at, block)
+
+
+# --- writing a nested claim flat ---------------------------------------------------------------
+
+REF_FIELDS = tuple(f.name for f in CLAIM_FIELDS if f.shape is Shape.REFS)
+IMPLIED = dict(NESTED_FIELDS)  # `rebuttals` -> `rebuts` ...
+
+
+def unnest(text: str, claim_id: str) -> str:
+    """`text` with the nested claim `claim_id` written flat under `claims:`, right after the
+    top-level claim it was written within, saying the relation its section said
+    (`reasons:` → `supports: PARENT`, `rebuttals:` → `rebuts:`, `replies:` → `answers:`)
+    unless it already names its parent; its own nested claims move with it, and a section
+    left empty goes. Not checked here: `argmap.label.unnest` checks the result.
+
+    >>> text = "title: T\\nclaims:\\n  a:\\n    text: A\\n    reasons:\\n      b: {text: B}\\n"
+    >>> print(unnest(text, "b"), end="")
+    title: T
+    claims:
+      a:
+        text: A
+      b: {text: B, supports: a}
+    """
+    place = places(compose(text)).get(claim_id)
+    if place is None or place.section is None or place.section_of is None:
+        raise LabelError(f"{quote(claim_id)} is not a claim nested in another")
+    if place.value.kind != "map":
+        raise LabelError(f"{quote(claim_id)} is not written as a mapping", BY_HAND)
+    parent = place.section_of
+    named = False
+    for field in REF_FIELDS:
+        found = place.value.get(field)
+        if found is not None:
+            listed = found[1].items if found[1].kind == "seq" else [found[1]]
+            named = named or any(v.kind == "scalar" and v.text == parent for v in listed)
+    if not named:  # first say the relation where the claim stands, then move it
+        e = Edits(text)
+        _state(e, place.value, parent, RelationKind(IMPLIED[place.section[0].text]))
+        text = e.apply()
+        place = places(compose(text))[claim_id]
+    e = Edits(text)
+    move_out(e, place, claim_id)
+    return e.apply()
