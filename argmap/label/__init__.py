@@ -29,7 +29,7 @@ from argmap.errors import quote
 from argmap.load import parse_debate
 from argmap.model import Debate, Relation, RelationKind
 
-from . import edits
+from . import flat
 from .edits import LabelError, classify, classify_all, not_an_argument
 
 __all__ = [
@@ -137,7 +137,7 @@ def reclassified(
 
 def unnest(text: str, claim_id: str, before: Debate | None = None) -> str:
     """`text` with the nested claim `claim_id` written flat under `claims:`, saying the
-    relation its nesting said (`argmap.label.edits.unnest`); `before` is the debate `text`
+    relation its nesting said (`argmap.label.flat.unnest`); `before` is the debate `text`
     holds, when it is already loaded.
 
     The new text is loaded and compared with the old: it must hold the same claims, sources,
@@ -159,7 +159,7 @@ def unnest(text: str, claim_id: str, before: Debate | None = None) -> str:
     body = text[len(bom) :]
     if before is None:
         before = loaded(body)
-    after_text = edits.unnest(body, claim_id)
+    after_text = flat.unnest(body, claim_id)
     what = quote(claim_id)
     try:
         after = loaded(after_text)

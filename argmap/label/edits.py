@@ -16,7 +16,6 @@ import re
 from collections.abc import Iterable
 
 from argmap.errors import ArgmapError, quote
-from argmap.fileformat import CLAIM_FIELDS, NESTED_FIELDS, Shape
 from argmap.load.hints import as_yaml
 from argmap.model import RelationKind
 
@@ -276,7 +275,7 @@ def plan(
     elif nested and kind is None:
         _unnest(e, place, source, target)
     elif nested and kind is not None:
-        _state(e, claim, target, kind)
+        add_relation(e, claim, target, kind)
     else:
         raise LabelError(
             f"{quote(source)} is not written as a reply to {quote(target)} "
@@ -320,7 +319,7 @@ def _flat(
         )
 
 
-def _state(e: Edits, claim: Value, target: str, kind: RelationKind) -> None:
+def add_relation(e: Edits, claim: Value, target: str, kind: RelationKind) -> None:
     """A reply nested under `replies:` is classified by saying how it answers its parent
     (docs/format.md): `rebuts: PARENT` is added after its text, and it stays where it is."""
     written = as_yaml(target)
@@ -396,46 +395,3 @@ def move_out(
     if at == len(text) and not text.endswith(("\n", "\r")):
         block = nl + block
     e.insert(at, block)
-
-
-# --- writing a nested claim flat ---------------------------------------------------------------
-
-REF_FIELDS = tuple(f.name for f in CLAIM_FIELDS if f.shape is Shape.REFS)
-IMPLIED = dict(NESTED_FIELDS)  # `rebuttals` -> `rebuts` ...
-
-
-def unnest(text: str, claim_id: str) -> str:
-    """`text` with the nested claim `claim_id` written flat under `claims:`, right after the
-    top-level claim it was written within, saying the relation its section said
-    (`reasons:` → `supports: PARENT`, `rebuttals:` → `rebuts:`, `replies:` → `answers:`)
-    unless it already names its parent; its own nested claims move with it, and a section
-    left empty goes. Not checked here: `argmap.label.unnest` checks the result.
-
-    >>> text = "title: T\\nclaims:\\n  a:\\n    text: A\\n    reasons:\\n      b: {text: B}\\n"
-    >>> print(unnest(text, "b"), end="")
-    title: T
-    claims:
-      a:
-        text: A
-      b: {text: B, supports: a}
-    """
-    place = places(compose(text)).get(claim_id)
-    if place is None or place.section is None or place.section_of is None:
-        raise LabelError(f"{quote(claim_id)} is not a claim nested in another")
-    if place.value.kind != "map":
-        raise LabelError(f"{quote(claim_id)} is not written as a mapping", BY_HAND)
-    parent = place.section_of
-    named = False
-    for field in REF_FIELDS:
-        found = place.value.get(field)
-        if found is not None:
-            listed = found[1].items if found[1].kind == "seq" else [found[1]]
-            named = named or any(v.kind == "scalar" and v.text == parent for v in listed)
-    if not named:  # first say the relation where the claim stands, then move it
-        e = Edits(text)
-        _state(e, place.value, parent, RelationKind(IMPLIED[place.section[0].text]))
-        text = e.apply()
-        place = places(compose(text))[claim_id]
-    e = Edits(text)
-    move_out(e, place, claim_id)
-    return e.apply()
