@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -240,3 +241,34 @@ def quote(value: object, limit: int = 60) -> str:
         else:
             out.append(ch.encode("unicode_escape").decode("ascii"))
     return mark + "".join(out) + mark
+
+
+# The escapes `quote` writes: a backslash before a quote mark or a backslash, and Python's
+# `unicode_escape` forms of what is not printable.
+_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[\\'\"ntr])")
+_SIMPLE = {"n": "\n", "t": "\t", "r": "\r"}
+
+
+def unquote(shown: str, limit: int = 60) -> str | None:
+    r"""The text `quote` showed as `shown`; None when `shown` is not what `quote` writes, or
+    when the text may have been shortened (it is then not known).
+
+    >>> [unquote(quote(t)) for t in ("lookup", "O'MALLEY", "it's \"x\"", "a\x1b\\")]
+    ['lookup', "O'MALLEY", 'it\'s "x"', 'a\x1b\\']
+    >>> unquote(quote("x" * 100)) is None
+    True
+    """
+    if len(shown) < 2 or shown[0] not in "'\"" or shown[-1] != shown[0]:
+        return None
+
+    def one(m: re.Match[str]) -> str:
+        code = m.group(1)
+        if code[0] in "xuU":
+            n = int(code[1:], 16)
+            return chr(n) if n <= 0x10FFFF else m.group()
+        return _SIMPLE.get(code, code)
+
+    text = _ESCAPE.sub(one, shown[1:-1])
+    if len(text) >= limit and text.endswith("…"):
+        return None
+    return text if quote(text, limit) == shown else None

@@ -29,6 +29,7 @@ from argmap.errors import quote
 from argmap.load import parse_debate
 from argmap.model import Debate, Relation, RelationKind
 
+from . import flat
 from .edits import LabelError, classify, classify_all, not_an_argument
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "reclassify",
     "reclassify_all",
     "replies",
+    "unnest",
 ]
 
 # What `--set ID=KIND` takes; `none`: not an argument, the reply answers nothing.
@@ -131,6 +133,43 @@ def reclassified(
     for d in decisions:
         body, after = _checked(body, after, [d], classify(body, d.source, d.target, d.kind))
     return bom + body, after
+
+
+def unnest(text: str, claim_id: str, before: Debate | None = None) -> str:
+    """`text` with the nested claim `claim_id` written flat under `claims:`, saying the
+    relation its nesting said (`argmap.label.flat.unnest`); `before` is the debate `text`
+    holds, when it is already loaded.
+
+    The new text is loaded and compared with the old: it must hold the same claims, sources,
+    speakers, expectations and relations, the claim only no longer nested; otherwise
+    `LabelError`, and nothing to write.
+
+    >>> text = "title: T\\nclaims:\\n  a:\\n    text: A\\n    rebuttals:\\n      b:\\n"
+    >>> text += "        text: B\\n"
+    >>> print(unnest(text, "b"), end="")
+    title: T
+    claims:
+      a:
+        text: A
+      b:
+        text: B
+        rebuts: a
+    """
+    bom = BOM if text.startswith(BOM) else ""
+    body = text[len(bom) :]
+    if before is None:
+        before = loaded(body)
+    after_text = flat.unnest(body, claim_id)
+    what = quote(claim_id)
+    try:
+        after = loaded(after_text)
+    except LabelError as e:
+        raise LabelError(f"argmap could not write {what} flat: {e}") from None
+    if _relations(after) != _relations(before) or _content(before, {claim_id}) != _content(
+        after, {claim_id}
+    ):
+        raise LabelError(f"argmap could not write {what} flat without changing more than that")
+    return bom + after_text
 
 
 def _triples(decisions: Sequence[Decision]) -> list[tuple[str, str, RelationKind | None]]:

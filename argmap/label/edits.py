@@ -275,7 +275,7 @@ def plan(
     elif nested and kind is None:
         _unnest(e, place, source, target)
     elif nested and kind is not None:
-        _state(e, claim, target, kind)
+        add_relation(e, claim, target, kind)
     else:
         raise LabelError(
             f"{quote(source)} is not written as a reply to {quote(target)} "
@@ -319,7 +319,7 @@ def _flat(
         )
 
 
-def _state(e: Edits, claim: Value, target: str, kind: RelationKind) -> None:
+def add_relation(e: Edits, claim: Value, target: str, kind: RelationKind) -> None:
     """A reply nested under `replies:` is classified by saying how it answers its parent
     (docs/format.md): `rebuts: PARENT` is added after its text, and it stays where it is."""
     written = as_yaml(target)
@@ -335,14 +335,26 @@ def _unnest(e: Edits, place: Place, source: str, target: str) -> None:
     """A reply nested under `replies:` that answers nothing: its lines move out, to
     `claims:`, right after the claim they were written within, with a comment saying whom it
     replied to. Its own replies move with it."""
+    move_out(e, place, source, not_an_argument(target), "argmap label")
+
+
+def move_out(
+    e: Edits, place: Place, source: str, comment: str | None = None, who: str = "argmap"
+) -> None:
+    """The lines of the nested claim `source` move out of the section they are in, to
+    `claims:`, right after the top-level claim they were written within; its own nested
+    claims move with it. A section left empty, which the format refuses, goes too. With a
+    `comment`, it is written inside the claim above its first field (or above its id). `who`
+    is what the messages say cannot make the move."""
     text = e.text
     assert place.section is not None and place.claims is not None
     section_key, section = place.section
+    name = section_key.text
     top_key, top_value = place.top
     if place.claims.flow or section.flow:
         raise LabelError(
             f"{quote(source)} is nested inside a {{mapping}} written on one line, from which "
-            "argmap label does not move it",
+            f"{who} does not move it",
             BY_HAND,
         )
     key, value = place.key, place.value
@@ -352,8 +364,8 @@ def _unnest(e: Edits, place: Place, source: str, target: str) -> None:
     for line in text[lines.start : lines.stop].splitlines(keepends=True):
         if line.strip() and not line.startswith(" " * depth):
             raise LabelError(
-                f"a line of {quote(source)} is indented less than its id, so argmap label "
-                "cannot move it out of `replies:`",
+                f"a line of {quote(source)} is indented less than its id, so {who} cannot "
+                f"move it out of `{name}:`",
                 BY_HAND,
             )
         moved.append(line[min(depth, len(line) - len(line.lstrip(" "))) :])
@@ -361,20 +373,20 @@ def _unnest(e: Edits, place: Place, source: str, target: str) -> None:
     nl = newline(text, key.start)
     if not block.endswith(("\n", "\r")):
         block += nl
-    comment = not_an_argument(target)
-    if value.kind == "map" and not value.flow and value.pairs:
+    if comment is None:
+        pass
+    elif value.kind == "map" and not value.flow and value.pairs:
         # Inside the claim, above its first field, as a flat reply's comment is.
         head = len(moved[0])
         spaces = len(indent(text, value.pairs[0][0].start)) - depth
         block = block[:head] + " " * spaces + comment + nl + block[head:]
     else:
         block = f"{indent(text, top_key.start)}# {source} {comment[2:]}{nl}{block}"
-    if len(section.pairs) == 1:  # `replies:` would be left empty, which the format refuses
+    if len(section.pairs) == 1:  # the section would be left empty, which the format refuses
         key_line = line_end(text, section_key.start)
         if not re.fullmatch(r"[ \t]*:[ \t]*(#.*)?", text[section_key.end : key_line]):
             raise LabelError(
-                "the `replies:` of the claim is laid out in a way argmap label does not edit",
-                BY_HAND,
+                f"the `{name}:` of the claim is laid out in a way {who} does not edit", BY_HAND
             )
         e.delete(range(line_start(text, section_key.start), next_line(text, section_key.start)))
     e.delete(lines)

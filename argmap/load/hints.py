@@ -15,7 +15,7 @@ from typing import cast
 
 import yaml
 
-from argmap.errors import CODES, Diagnostic, Diagnostics, quote
+from argmap.errors import CODES, Diagnostic, Diagnostics, quote, unquote
 from argmap.yamlnodes import (
     BOOL,
     FLOAT,
@@ -95,7 +95,34 @@ def did_you_mean(found: tuple[str, str] | None, names: Names) -> str | None:
     if found is None:
         return None
     name, why = found
-    return f"did you mean {quote(name)}?" + (f" {names.what} {why}" if why else "")
+    return suggestion(name) + (f" {names.what} {why}" if why else "")
+
+
+def suggestion(name: str) -> str:
+    """The hint that names what was probably meant; `suggested` reads it back.
+
+    >>> suggestion("lookup")
+    "did you mean 'lookup'?"
+    """
+    return f"did you mean {quote(name)}?"
+
+
+_SUGGESTION = re.compile(r"did you mean ('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")\?")
+
+
+def suggested(hint: str | None) -> str | None:
+    """The name a did-you-mean `hint` suggests, exactly as it is (an editor's quick fix
+    writes it in); None for another hint, or a name too long to be shown whole.
+
+    >>> suggested("did you mean 'Lookup'? ids differ in case")
+    'Lookup'
+    >>> suggested(suggestion("O'Neil")), suggested(suggestion("a\\tb"))
+    ("O'Neil", 'a\\tb')
+    >>> suggested("define the claim, or fix the id") is None
+    True
+    """
+    found = _SUGGESTION.match(hint or "")
+    return unquote(found.group(1)) if found else None
 
 
 def type_hint(node: Node, wanted: str = "text") -> str | None:

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from argmap.errors import quote
 from argmap.fileformat import CLAIM_FIELDS, SYNONYMS, TIME_RE, Field, field_names
-from argmap.load.hints import Names, Reporter, type_hint, what_kind
+from argmap.load.hints import Names, Reporter, suggestion, type_hint, what_kind
 from argmap.yamlnodes import (
     INT,
     NULL,
@@ -138,8 +138,8 @@ class Reader(Reporter):
                 continue
             guess = SYNONYMS.get(key.value)
             hint = (
-                f"did you mean {quote(guess)}?"
-                if guess in names
+                suggestion(guess)
+                if guess is not None and guess in names
                 else self.suggestions.hint(key.value, Names(names, "field names"), cutoff=0.75)
             )
             self.report(
