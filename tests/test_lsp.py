@@ -545,3 +545,54 @@ async def test_the_render_command_draws_the_file_beside_it(
         drawn = (tmp_path / f"debate.{fmt}").read_text(encoding="utf-8")
         assert drawn.startswith(start) and "retrieval system" in drawn
     assert path.read_text(encoding="utf-8") == text  # the debate itself untouched
+
+
+# --- completion and code actions, over the protocol ---------------------------------------------
+
+
+@pytest.mark.asyncio
+async def test_completion_offers_claim_ids_nearest_first_while_typing(
+    client: LanguageClient,
+) -> None:
+    text = await opened(client)
+    typing = text.replace("      lookup:\n", "      lookup:\n        rebuts: \n", 1)
+    change(client, URI, typing, 2)  # completion reads the text as it is now, before a check
+    found = await client.text_document_completion_async(
+        lsp.CompletionParams(doc(), lsp.Position(41, 16))
+    )
+    assert isinstance(found, lsp.CompletionList)
+    ordered = sorted(found.items, key=lambda i: i.sort_text or "")
+    assert [i.label for i in ordered][:5] == [
+        "derivative",
+        "not-lookup",
+        "one-byte",
+        "concepts",
+        "table-lookup",
+    ]
+    assert len(ordered) == 13 and "lookup" not in {i.label for i in ordered}
+    assert ordered[0].detail == "flatbield · ✘ defeated"
+
+
+@pytest.mark.asyncio
+async def test_code_actions_fix_a_misspelt_speaker_two_ways(client: LanguageClient) -> None:
+    text = RETRIEVAL.read_text(encoding="utf-8")
+    open_text(client, URI, text.replace("by: flatbield", "by: flatbeild", 1))
+    found = await diagnostics(client, URI)
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(doc(), found[0].range, lsp.CodeActionContext(list(found)))
+    )
+    assert actions is not None
+    got = []
+    for a in actions:
+        assert isinstance(a, lsp.CodeAction) and a.edit is not None and a.edit.changes
+        edits = a.edit.changes[URI]
+        got.append((a.title, a.kind, a.is_preferred, [(span(e.range), e.new_text) for e in edits]))
+    assert got == [
+        ("Change to 'flatbield'", "quickfix", True, [((34, 8, 34, 17), "flatbield")]),
+        (
+            "Add 'flatbeild' under `speakers:`",
+            "quickfix",
+            None,
+            [((15, 0, 15, 0), "  flatbeild:\n")],
+        ),
+    ]
