@@ -596,3 +596,24 @@ async def test_code_actions_fix_a_misspelt_speaker_two_ways(client: LanguageClie
             [((15, 0, 15, 0), "  flatbeild:\n")],
         ),
     ]
+
+
+@pytest_lsp.fixture(config=SERVER)  # type: ignore[untyped-decorator]  # pytest-lsp's own typing
+async def plain_client(lsp_client: LanguageClient) -> AsyncIterator[None]:
+    """A client that has no inlay hints (Neovim before 0.10, say)."""
+    await lsp_client.initialize_session(lsp.InitializeParams(capabilities=lsp.ClientCapabilities()))
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_a_client_without_inlay_hints_gets_the_status_as_code_lenses(
+    plain_client: LanguageClient,
+) -> None:
+    await opened(plain_client)
+    lenses = await plain_client.text_document_code_lens_async(lsp.CodeLensParams(doc()))
+    assert lenses is not None
+    got = [(span(c.range), c.command.title if c.command else None) for c in lenses]
+    assert got[:2] == [((33, 2, 33, 12), "✘ defeated"), ((40, 6, 40, 12), "✘ defeated")]
+    assert got[-1] == ((149, 2, 149, 10), "✔ standing · unanswered")
+    assert len(got) == 14
