@@ -206,7 +206,7 @@ def test_deleted_comments_are_kept_only_when_answered() -> None:
     }
     assert got.skipped == [
         "2 deleted or empty comments that nobody answered: left out",
-        "12 comments that the site has are not in the input",
+        "12 comments in all that the site has are not in the input",
     ]
 
 

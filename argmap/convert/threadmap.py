@@ -343,8 +343,9 @@ class _Builder:
         if self.thread.missing:
             mapped["missing"] = self.thread.missing
             n = self.thread.missing
+            # In all: the lines above may say where some of them are (a Reddit stub each).
             self.skipped.append(
-                f"{n} comment{'s' if n != 1 else ''} that the site has "
+                f"{n} comment{'s' if n != 1 else ''} in all that the site has "
                 f"{'are' if n != 1 else 'is'} not in the input"
             )
         return mapped
