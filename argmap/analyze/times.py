@@ -60,18 +60,27 @@ def parse_as_of(text: str) -> datetime:
     return found + END_OF_DAY if _DATE.fullmatch(text) else found
 
 
+def iso(when: datetime) -> str:
+    """A moment in ISO 8601, in UTC, with `Z`: how argmap writes the moments it works out.
+
+    >>> iso(moment("2023-07-14T11:30+02:00"))
+    '2023-07-14T09:30:00Z'
+    """
+    when = when.astimezone(UTC)
+    fraction = f".{when.microsecond:06d}" if when.microsecond else ""
+    return when.strftime("%Y-%m-%dT%H:%M:%S") + fraction + "Z"
+
+
 def shown(when: datetime) -> str:
-    """A moment as argmap writes it: ISO 8601 in UTC with `Z`; the end of a day as that date.
+    """The moment of `--as-of` as argmap says it: `iso`, but the end of a day as that date.
 
     >>> shown(parse_as_of("2023-07-14")), shown(parse_as_of("2023-07-14T11:30+02:00"))
-    ('2023-07-14 (end of day, UTC)', '2023-07-14T09:30:00Z')
+    ('2023-07-14, end of day UTC', '2023-07-14T09:30:00Z')
     """
     when = when.astimezone(UTC)
     if when.time() == (datetime.min + END_OF_DAY).time():
-        return f"{when.date().isoformat()} (end of day, UTC)"
-    return when.strftime("%Y-%m-%dT%H:%M:%S") + (
-        f".{when.microsecond:06d}Z" if when.microsecond else "Z"
-    )
+        return f"{when.date().isoformat()}, end of day UTC"
+    return iso(when)
 
 
 class NoTimesError(ArgmapError):
@@ -145,7 +154,7 @@ def as_of(debate: Debate, when: datetime, made: Mapping[str, Arrival] | None = N
     ...           "  b: {text: B, rebuts: a, at: 2023-07-15}\\n")
     >>> past = as_of(d, parse_as_of("2023-07-14"))
     >>> past.title, list(past.claims), past.relations
-    ('T (as of 2023-07-14 (end of day, UTC))', ['a'], ())
+    ('T (as of 2023-07-14, end of day UTC)', ['a'], ())
     """
     if untimed(debate) == len(debate.claims):
         raise NoTimesError(debate)
