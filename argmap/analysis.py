@@ -19,12 +19,14 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from functools import cached_property
 
 from argmap import analyze
 from argmap.analyze import (
     Acceptance,
+    Arrival,
     Contested,
     Labelling,
     SourceUse,
@@ -38,11 +40,14 @@ from argmap.model import Claim, Debate, Relation, RelationKind
 __all__ = [
     "Acceptance",
     "Analysis",
+    "Arrival",
+    "Change",
     "Contested",
     "Link",
     "SourceUse",
     "SpeakerStats",
     "Status",
+    "Step",
     "Unanswered",
     "UnknownClaimError",
     "Why",
@@ -65,6 +70,27 @@ class Link:
 
     id: str
     kind: RelationKind
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A status an arrival changed: `claim` went from `before` to `after`."""
+
+    claim: str
+    before: Status
+    after: Status
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One claim's arrival, in the replay of the debate in time order (`Analysis.timeline`)."""
+
+    claim: str
+    at: datetime | None  # when it counts as made, in UTC; None: from the start
+    timed: bool  # `at` is the claim's own `at:` (not the rule for claims without one)
+    status: Status  # its status as it arrives
+    relations: tuple[Relation, ...]  # what arrives with it: relations to and from claims there
+    changes: tuple[Change, ...]  # every other claim whose status it changed, nearest first
 
 
 class UnknownClaimError(ArgmapError):
@@ -240,6 +266,38 @@ class Analysis:
         """Every chain of rebuttals worth listing, longest first (see `analyze.exchanges`)."""
         found = analyze.exchanges(self.debate, limit=len(self.debate.claims))
         return tuple(tuple(chain) for chain in found)
+
+    # --- when each claim was made --------------------------------------------------------------
+
+    @cached_property
+    def arrivals(self) -> Mapping[str, Arrival]:
+        """When each claim counts as made, in the order the claims arrived (`analyze.times`)."""
+        return analyze.arrivals(self.debate)
+
+    @cached_property
+    def timeline(self) -> tuple[Step, ...]:
+        """The debate replayed in time order: each claim's arrival, its status then and every
+        status it changed, labelled incrementally (`analyze.replay`). The last step leaves
+        every claim with its status in `status`."""
+        arrivals = self.arrivals
+        place = {c: i for i, c in enumerate(arrivals)}
+        arriving: list[list[Relation]] = [[] for _ in place]
+        for r in self.ordered_relations:
+            arriving[max(place[r.source], place[r.target])].append(r)
+        steps = analyze.replay(self.labelling.attackers, list(arrivals))
+        return tuple(
+            Step(
+                claim=c,
+                at=a.at,
+                timed=a.timed,
+                status=status,
+                relations=tuple(arriving[i]),
+                changes=tuple(Change(*change) for change in changes),
+            )
+            for i, ((c, a), (status, changes)) in enumerate(
+                zip(arrivals.items(), steps, strict=True)
+            )
+        )
 
     # --- who argued what, what cites what -------------------------------------------------------
 

@@ -159,9 +159,22 @@ def thread_reddit(n: int = 10_000) -> str:
     return json.dumps(listing)
 
 
+def thread_timed(n: int = 10_000) -> str:
+    """A debate of `n` claims with times, shaped as `thread_reddit`'s thread (three replies to
+    each comment), each reply rebutting its parent a second after the comment before it: what
+    `argmap timeline` replays."""
+    lines = ["title: T", "claims:", '  c0: {text: C0, at: "2023-11-14T00:00:00Z"}']
+    for i in range(1, n):
+        at = f"2023-11-14T{i // 3600 % 24:02d}:{i // 60 % 60:02d}:{i % 60:02d}Z"
+        day = f"2023-11-{14 + i // 86400:02d}"
+        lines.append(f'  c{i}: {{text: C{i}, rebuts: c{(i - 1) // 3}, at: "{day}{at[10:]}"}}')
+    return "\n".join(lines) + "\n"
+
+
 SHAPES: dict[str, Callable[[], str]] = {
     "thread-paste": thread_paste,
     "thread-reddit": thread_reddit,
+    "thread-timed": thread_timed,
     "kialo-chain": kialo_chain,
     "chain": chain,
     "pairs-and-chain": pairs_and_chain,
@@ -175,6 +188,8 @@ SHAPES: dict[str, Callable[[], str]] = {
 def file_name(name: str) -> str:
     if name == "thread-reddit":
         return f"shape-{name}.json"
+    if name == "thread-timed":
+        return f"shape-{name}.yaml"
     return f"shape-{name}.txt" if name.startswith(("kialo", "thread")) else f"shape-{name}.yaml"
 
 
@@ -182,6 +197,8 @@ def file_name(name: str) -> str:
 COMMANDS: list[tuple[str, list[str]]] = [
     ("thread-paste", ["import", "text", "FILE", "-o", "-"]),
     ("thread-reddit", ["import", "reddit", "FILE", "-o", "-"]),
+    ("thread-timed", ["timeline", "FILE"]),
+    ("thread-timed", ["timeline", "FILE", "--format", "json"]),
     ("kialo-chain", ["import", "kialo", "FILE", "-o", "-"]),
     ("chain", ["tree", "FILE", "--format", "json"]),
     ("pairs-and-chain", ["summary", "FILE"]),

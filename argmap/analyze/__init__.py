@@ -1,10 +1,11 @@
 """What a debate says once it is mapped: which claims stand, which fell, what went unanswered.
 
-Pure algorithms, in three modules (`graphs`: what they read; `semantics`: which claims stand;
-`facts`: the rest). Each takes a `Debate`, or a `networkx.DiGraph` of claims whose edges carry
-`kind` (`rebuts`, `supports` or `undercuts`, from the answering claim to the claim it answers),
-and returns plain data; nothing here prints. The semantics are explained in plain words in
-docs/analysis.md. `argmap.analysis.Analysis` gathers their answers for the views.
+Pure algorithms, in modules (`graphs`: what they read; `semantics`: which claims stand;
+`facts`: the rest; `times`: when each claim was made; `replay`: the statuses as claims arrive).
+Each takes a `Debate`, or a `networkx.DiGraph` of claims whose edges carry `kind` (`rebuts`,
+`supports` or `undercuts`, from the answering claim to the claim it answers), and returns plain
+data; nothing here prints. The semantics are explained in plain words in docs/analysis.md.
+`argmap.analysis.Analysis` gathers their answers for the views.
 
 >>> from argmap import loads
 >>> d = loads("title: T\\nclaims:\\n  a: {text: A}\\n  b: {text: B, rebuts: a}\\n"
@@ -33,6 +34,7 @@ from argmap.analyze.facts import (
     unsupported,
 )
 from argmap.analyze.graphs import Claims, Edge, Graph, attackers_of, claims_of
+from argmap.analyze.replay import replay
 from argmap.analyze.semantics import (
     MAX_CYCLE_CLAIMS,
     MAX_EXTENSIONS,
@@ -43,29 +45,50 @@ from argmap.analyze.semantics import (
     label,
     preferred_acceptance,
 )
+from argmap.analyze.times import (
+    Arrival,
+    NoTimesError,
+    arrivals,
+    as_of,
+    iso,
+    moment,
+    parse_as_of,
+    shown,
+    untimed,
+)
 
 __all__ = [
     "MAX_CYCLE_CLAIMS",
     "MAX_EXTENSIONS",
     "Acceptance",
+    "Arrival",
     "Claims",
     "Contested",
     "Edge",
     "Graph",
     "Labelling",
+    "NoTimesError",
     "SourceUse",
     "SpeakerStats",
     "Status",
     "Unanswered",
+    "arrivals",
+    "as_of",
     "attackers_of",
     "claims_of",
     "contested",
     "exchanges",
     "grounded",
+    "iso",
     "label",
+    "moment",
+    "parse_as_of",
     "preferred_acceptance",
+    "replay",
+    "shown",
     "sources",
     "speakers",
     "unanswered",
     "unsupported",
+    "untimed",
 ]

@@ -282,15 +282,67 @@ def debate_files(paths: list[Path]) -> list[Path]:
     return files
 
 
-def load_debate(file: Path) -> Debate:
-    """The debate in `file`; `DebateError` (every diagnostic) if it has errors.
+def _as_of(value: str | None) -> str | None:
+    """`--as-of TIME`, checked as it is parsed: a TIME argmap cannot read is a usage error."""
+    if value is not None:
+        from argmap.analyze.times import parse_as_of
+
+        try:
+            parse_as_of(value)
+        except ValueError as e:
+            raise typer.BadParameter(str(e)) from None
+    return value
+
+
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="TIME",
+        callback=_as_of,
+        help="The debate as it stood then: only the claims made by TIME (ISO 8601 with a time "
+        "zone, or a date: the end of that day, UTC), and the statuses they gave.",
+    ),
+]
+
+
+def load_debate(file: Path, as_of: str | None = None) -> Debate:
+    """The debate in `file`; `DebateError` (every diagnostic) if it has errors. With `as_of`
+    (`--as-of TIME`), the debate as it stood then (`analyze.as_of`), said on stderr.
 
     Expectations are not held here: a debate whose `expect:` fails is worth a look to see why.
     """
     result = check(file, verify=False, max_bytes=_max_bytes)
     if result.debate is None:
         raise DebateError(result.diagnostics)
-    return result.debate
+    if as_of is None:
+        return result.debate
+    from argmap.analyze import times
+
+    debate = result.debate
+    past = times.as_of(debate, times.parse_as_of(as_of))
+    warn_untimed(debate)
+    err().print(
+        f"argmap: note: the debate as of {times.shown(times.parse_as_of(as_of))}: "
+        f"{len(past.claims):,} of {len(debate.claims):,} claims made by then"
+    )
+    return past
+
+
+def warn_untimed(debate: Debate) -> None:
+    """One warning, on stderr, for the claims without `at:` (if any), and the rule they follow."""
+    from argmap.analyze.times import untimed
+
+    count = untimed(debate)
+    if count:
+        some = f"{count:,} claim{' has' if count == 1 else 's have'}"
+        err().print(
+            Text.assemble(
+                ("argmap: warning: ", "bold yellow"),
+                f"{some} no time (`at:`): each counts as made when the latest claim it "
+                "answers was, or from the start if it answers nothing (docs/analysis.md#time)",
+            )
+        )
 
 
 def same_file(output: str, other: str) -> bool:

@@ -16,6 +16,7 @@ from rich.text import Text
 
 from argmap.cli.common import (
     DEBATE_SUFFIXES,
+    AsOfOption,
     FileArgument,
     OutputOption,
     app,
@@ -221,6 +222,7 @@ def export_command(
             "tgf, iccma (or af); by default from OUT's extension when only one format uses it.",
         ),
     ] = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """Export a debate to another tool's format.
 
@@ -247,7 +249,7 @@ def export_command(
     if same_file(output, str(file)):
         raise fail(f"{clean_line(output)} is the debate file itself; choose another OUT")
     with reported():
-        analysis = analyse(load_debate(file))
+        analysis = analyse(load_debate(file, as_of))
         data = converter.write(analysis)
         if output == "-":
             sys.stdout.write(data.decode("utf-8"))

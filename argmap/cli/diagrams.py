@@ -12,6 +12,7 @@ import typer
 from rich.text import Text
 
 from argmap.cli.common import (
+    AsOfOption,
     FileArgument,
     OutputOption,
     app,
@@ -147,12 +148,20 @@ def _diagram_setup(
     return fmt, options
 
 
-def _draw(file: Path, output: str, fmt: Format, options: DiagramOptions, timeout: float) -> None:
-    """Load, draw and write once, and say what happened; library errors are raised."""
+def _draw(
+    file: Path,
+    output: str,
+    fmt: Format,
+    options: DiagramOptions,
+    timeout: float,
+    as_of: str | None = None,
+) -> None:
+    """Load (as of `as_of`, if given), draw and write once, and say what happened; library
+    errors are raised."""
     from argmap.render.formats import render
     from argmap.render.image import DOT_LIMIT
 
-    drawn = render(load_debate(file), fmt.name, options, timeout=timeout)
+    drawn = render(load_debate(file, as_of), fmt.name, options, timeout=timeout)
     if output == "-":
         sys.stdout.write(drawn.data.decode("utf-8"))
     else:
@@ -169,11 +178,16 @@ def _draw(file: Path, output: str, fmt: Format, options: DiagramOptions, timeout
 
 
 def _draw_again(
-    file: Path, output: str, fmt: Format, options: DiagramOptions, timeout: float
+    file: Path,
+    output: str,
+    fmt: Format,
+    options: DiagramOptions,
+    timeout: float,
+    as_of: str | None = None,
 ) -> None:
     """`_draw` for `watch`: a failure is explained and the watch goes on."""
     try:
-        _draw(file, output, fmt, options, timeout)
+        _draw(file, output, fmt, options, timeout, as_of)
     except ArgmapError as e:
         explain(e)
 
@@ -210,6 +224,7 @@ def render_command(
     cluster: ClusterOption = None,
     theme: ThemeOption = ThemeName.LIGHT,
     timeout: TimeoutOption = DOT_TIMEOUT,
+    as_of: AsOfOption = None,
 ) -> None:
     """Draw the debate as SVG, PNG or PDF (with Graphviz), or write DOT or Mermaid text.
 
@@ -221,7 +236,7 @@ def render_command(
         file, output, format, direction, sources, focus, depth, speaker, unanswered, cluster, theme
     )
     with reported(stopped="nothing was written"):
-        _draw(file, output, fmt, options, timeout)
+        _draw(file, output, fmt, options, timeout, as_of)
 
 
 @app.command("watch")
@@ -238,6 +253,7 @@ def watch_command(
     cluster: ClusterOption = None,
     theme: ThemeOption = ThemeName.LIGHT,
     timeout: TimeoutOption = DOT_TIMEOUT,
+    as_of: AsOfOption = None,
     interval: Annotated[
         float,
         typer.Option(
@@ -260,6 +276,6 @@ def watch_command(
         raise fail("watch writes to a file: give -o OUT", 2)
     err().print(Text.assemble("watching ", (clean_line(str(file)), "bold"), "; Ctrl-C stops"))
     try:
-        watch(file, lambda: _draw_again(file, output, fmt, options, timeout), interval)
+        watch(file, lambda: _draw_again(file, output, fmt, options, timeout, as_of), interval)
     except KeyboardInterrupt:
         err().print("stopped")

@@ -1,5 +1,5 @@
 """The commands that read a debate and report on it: `check`, `schema`, `new`, `summary`,
-`unanswered`, `tree` and `show`."""
+`unanswered`, `tree`, `show` and `timeline`."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from rich.text import Text
 from argmap.check import check
 from argmap.cli.common import (
     DEBATE_SUFFIXES,
+    AsOfOption,
     FileArgument,
     FormatOption,
     ReportFormat,
@@ -31,6 +32,7 @@ from argmap.cli.common import (
     report,
     reported,
     terminal,
+    warn_untimed,
 )
 from argmap.files import write_atomic
 from argmap.load import Result
@@ -138,6 +140,7 @@ def summary_command(
             "--limit", "-n", min=0, help="Show at most N items of each list (0: all); text only."
         ),
     ] = DEFAULT_LIMIT,
+    as_of: AsOfOption = None,
 ) -> None:
     """Summarise a debate on one screen: counts, what stands, what went unanswered, who said what.
 
@@ -145,7 +148,7 @@ def summary_command(
     2 for a usage error.
     """
     with reported():
-        debate = load_debate(file)
+        debate = load_debate(file, as_of)
         if format is ReportFormat.JSON:
             print_json(report.summary(debate))
         else:
@@ -153,13 +156,15 @@ def summary_command(
 
 
 @app.command("unanswered")
-def unanswered_command(file: FileArgument, format: FormatOption = ReportFormat.TEXT) -> None:
+def unanswered_command(
+    file: FileArgument, format: FormatOption = ReportFormat.TEXT, as_of: AsOfOption = None
+) -> None:
     """List the claims nothing rebuts or undercuts, with who made them and what they say.
 
     Exit status: 0, or 1 when the file has errors, 2 for a usage error.
     """
     with reported():
-        debate = load_debate(file)
+        debate = load_debate(file, as_of)
         if format is ReportFormat.JSON:
             print_json(report.unanswered(debate))
         else:
@@ -167,13 +172,15 @@ def unanswered_command(file: FileArgument, format: FormatOption = ReportFormat.T
 
 
 @app.command("tree")
-def tree_command(file: FileArgument, format: FormatOption = ReportFormat.TEXT) -> None:
+def tree_command(
+    file: FileArgument, format: FormatOption = ReportFormat.TEXT, as_of: AsOfOption = None
+) -> None:
     """Show the thread as a tree: under each claim, the claims that answer it.
 
     Exit status: 0, or 1 when the file has errors, 2 for a usage error.
     """
     with reported():
-        debate = load_debate(file)
+        debate = load_debate(file, as_of)
         if format is ReportFormat.JSON:
             print_json(report.tree_rows(debate))
         else:
@@ -185,6 +192,7 @@ def show_command(
     file: FileArgument,
     claim: Annotated[str, typer.Argument(metavar="ID", help="The id of a claim in the file.")],
     format: FormatOption = ReportFormat.TEXT,
+    as_of: AsOfOption = None,
 ) -> None:
     """Show one claim in context: its status and why, what it answers, what answers it, what it
     cites.
@@ -192,8 +200,31 @@ def show_command(
     Exit status: 0, or 1 when the file has errors or has no claim ID, 2 for a usage error.
     """
     with reported():
-        debate = load_debate(file)
+        debate = load_debate(file, as_of)
         if format is ReportFormat.JSON:
             print_json(report.show(debate, claim))
         else:
             print_text(terminal.show(debate, claim))
+
+
+@app.command("timeline")
+def timeline_command(file: FileArgument, format: FormatOption = ReportFormat.TEXT) -> None:
+    """Replay the debate in time order: each claim as it arrived, and every status it changed.
+
+    Exit status: 0, or 1 when the file has errors or no claim in it has a time (`at:`), 2 for a
+    usage error.
+    """
+    from argmap.analysis import analyse
+    from argmap.analyze.times import NoTimesError, untimed
+    from argmap.render import timeline
+
+    with reported():
+        debate = load_debate(file)
+        if untimed(debate) == len(debate.claims):
+            raise NoTimesError(debate)
+        warn_untimed(debate)
+        analysis = analyse(debate)
+        if format is ReportFormat.JSON:
+            print_json(report.timeline(analysis))
+        else:
+            print_text(timeline.timeline(analysis))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.analysis import Analysis, Link, analyse
-from argmap.analyze import Status
+from argmap.analyze import Status, iso
 from argmap.model import Claim, Debate, RelationKind
 from argmap.render.shapes import (
     AcceptanceJSON,
@@ -21,6 +21,7 @@ from argmap.render.shapes import (
     NodeJSON,
     RowJSON,
     ShowJSON,
+    StepJSON,
     SummaryJSON,
     TreeJSON,
     TreeRowsJSON,
@@ -294,3 +295,30 @@ def _show(analysis: Analysis, claim: Claim) -> ShowJSON:
         "score": claim.score,
         "unclassified": len(analysis.unclassified),
     }
+
+
+# --- timeline ----------------------------------------------------------------------------------
+
+
+def timeline(debate: Debate | Analysis) -> list[StepJSON]:
+    """The debate replayed in time order (`Analysis.timeline`): one step per claim."""
+    analysis = analyse(debate)
+    claims = analysis.debate.claims
+    return [
+        {
+            "at": None if step.at is None else iso(step.at),
+            "timed": step.timed,
+            "claim": step.claim,
+            "by": claims[step.claim].by,
+            "status": step.status.value,
+            "relations": [
+                {"source": r.source, "kind": r.kind.value, "target": r.target}
+                for r in step.relations
+            ],
+            "changes": [
+                {"claim": c.claim, "from": c.before.value, "to": c.after.value}
+                for c in step.changes
+            ],
+        }
+        for step in analysis.timeline
+    ]

@@ -157,3 +157,23 @@ class ShowJSON(TypedDict):
     url: str | None
     score: int | None
     unclassified: int  # replies in the debate not yet classified: statuses are provisional
+
+
+class RelationJSON(TypedDict):
+    source: str
+    kind: str  # "rebuts" | "supports" | "undercuts" | "answers"
+    target: str
+
+
+# `from` is a Python keyword: this shape is written the long way.
+ChangeJSON = TypedDict("ChangeJSON", {"claim": str, "from": str, "to": str})
+
+
+class StepJSON(TypedDict):
+    at: str | None  # when the claim counts as made, ISO 8601 in UTC; null: from the start
+    timed: bool  # `at` is the claim's own `at:`, not the rule for claims without one
+    claim: str
+    by: str | None
+    status: str  # its status as it arrives
+    relations: list[RelationJSON]  # the relations that arrive with it
+    changes: list[ChangeJSON]  # every other status its arrival changed, nearest first
