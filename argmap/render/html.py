@@ -21,7 +21,7 @@ from typing import Any
 from argmap.analysis import Analysis, analyse
 from argmap.analyze import Status
 from argmap.errors import DiagramError
-from argmap.look import THEMES, Theme, mark
+from argmap.look import BORDER, THEMES, Theme, mark
 from argmap.model import Debate
 from argmap.render import report
 from argmap.render.words import acceptance_sentence, provisional, reason
@@ -75,6 +75,7 @@ def page_data(debate: Debate | Analysis) -> dict[str, Any]:
     return {
         "title": debate.title,
         "marks": {status.value: mark(status) for status in Status},
+        "timeline": _timeline(analysis),
         "provisional": provisional(len(analysis.unclassified)),
         "claims": claims,
         "counts": summary["counts"],
@@ -82,6 +83,56 @@ def page_data(debate: Debate | Analysis) -> dict[str, Any]:
         "contested": summary["contested"],
         "speakers": [{**s, "url": debate.speakers[s["name"]].url} for s in summary["speakers"]],
     }
+
+
+def _timeline(analysis: Analysis) -> list[dict[str, Any]] | None:
+    """The replay the page's timeline steps through (`Analysis.timeline`): each arrival, its
+    status then, the statuses it changed and the line `argmap timeline` gives it, dated. None
+    when no claim has a time of its own: a replay in file order would pretend to know one."""
+    from argmap.render.timeline import moment_line
+
+    if not any(a.timed for a in analysis.arrivals.values()):
+        return None
+    return [
+        {
+            "claim": step.claim,
+            "status": step.status.value,
+            "changes": [[c.claim, c.after.value] for c in step.changes],
+            "line": moment_line(analysis, step),
+        }
+        for step in analysis.timeline
+    ]
+
+
+def then_rules(light: Theme = THEMES["light"], dark: Theme = THEMES["dark"]) -> str:
+    """CSS that draws a claim with the status it had at a moment of the timeline
+    (`data-then` on its node), in each theme: its box's fill, border and dashes, and the colour
+    of its status line, as `look` draws that status."""
+    dashes = {"solid": "none", "dashed": "5,2", "dotted": "1,5"}
+
+    def rules(theme: Theme, indent: str) -> list[str]:
+        out = []
+        for status in Status:
+            line, fill = (c.lower() for c in theme.status[status])
+            node = f'.am-map g.claim[data-then="{status.value}"]'
+            out += [
+                f"{indent}{node} > path, {node} > polygon {{ stroke: {line}; "
+                f"stroke-dasharray: {dashes[BORDER[status]]}; }}",
+                f"{indent}{node} > path:first-of-type, {node} > polygon:first-of-type "
+                f"{{ fill: {fill}; }}",
+                f"{indent}{node} > text.am-mark {{ fill: {line}; }}",
+            ]
+        return out
+
+    return "\n".join(
+        [
+            *rules(light, ""),
+            "@media (prefers-color-scheme: dark) {",
+            *rules(dark, "  "),
+            "}",
+            "",
+        ]
+    )
 
 
 def _svg_body(svg: str) -> str:
@@ -165,7 +216,7 @@ def to_html(debate: Debate | Analysis, svg: str) -> str:
     """The page for `debate`, around `svg` (the diagram `render` drew of it)."""
     analysis = analyse(debate)
     data = json.dumps(page_data(analysis), ensure_ascii=False, separators=(",", ":"))
-    style = colour_variables() + _asset("page.css") + dark_rules()
+    style = colour_variables() + _asset("page.css") + dark_rules() + then_rules()
     script = _asset("page.js")
     policy = "; ".join(
         [
@@ -232,6 +283,13 @@ speakers" aria-label="Search claims and speakers" autocomplete="off"></label>
 </div>
 </div>
 <span class="am-status" data-am="count" aria-live="polite"></span>
+<div class="am-time" data-am="time" role="group" aria-label="Timeline" hidden>
+<button type="button" data-am="play" aria-pressed="false">&#9654; Play</button>
+<input type="range" data-am="moment" min="0" max="0" value="0" step="1" \
+aria-label="Replay the debate: claims shown as they were posted">
+<output data-am="moment-count"></output>
+<p data-am="moment-text" aria-live="polite"></p>
+</div>
 </header>
 <main class="am-main">
 <div class="am-map" data-am="map"><div class="am-stage" data-am="stage">

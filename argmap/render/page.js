@@ -547,6 +547,107 @@
     });
   }
 
+  // --- the timeline: the debate replayed as it was posted (argmap timeline) -----------------------
+  // Step k shows the first k claims to arrive, each with the status it had then: the statuses of
+  // each step and what it changed come from the analysis (`data.timeline`), nothing is worked
+  // out here but applying them in turn. The last step is the map as drawn.
+
+  const steps = data.timeline;
+  const time = { at: steps === null ? 0 : steps.length, timer: null };
+  const markLine = new Map(); // claim id -> [its status line in the SVG, the line as drawn]
+  const attackers = new Map(); // claim id -> the claims that rebut or undercut it
+  for (const c of data.claims) {
+    attackers.set(c.id, c.answered_by.filter(([, kind]) => kind === "rebuts" || kind === "undercuts").map(([id]) => id));
+  }
+  const MARKS = Object.values(MARK);
+  for (const [id, g] of nodes) {
+    const line = [...g.querySelectorAll("text")].find((t) => MARKS.some((m) => t.textContent.startsWith(m)));
+    if (line) {
+      line.classList.add("am-mark");
+      markLine.set(id, [line, line.textContent]);
+    }
+  }
+
+  function statusesAt(k) {
+    const status = new Map();
+    for (let i = 0; i < k; i++) {
+      status.set(steps[i].claim, steps[i].status);
+      for (const [c, to] of steps[i].changes) status.set(c, to);
+    }
+    return status;
+  }
+
+  function showMoment(k) {
+    time.at = k;
+    const whole = k === steps.length;
+    const status = statusesAt(k);
+    for (const [id, g] of nodes) {
+      const there = status.has(id);
+      g.classList.toggle("am-later", !there);
+      if (!there) g.setAttribute("aria-hidden", "true");
+      else if (!g.classList.contains("am-out")) g.removeAttribute("aria-hidden");
+      const [line, drawn] = markLine.get(id) ?? [null, ""];
+      if (whole || !there) {
+        g.removeAttribute("data-then");
+        if (line) line.textContent = drawn;
+        continue;
+      }
+      g.setAttribute("data-then", status.get(id));
+      if (line) {
+        // The status line as it read then: its mark, `unanswered` while nothing that had
+        // arrived attacked it, and the rest (what it cites) as drawn.
+        const rest = drawn.split(" · ").slice(1).filter((x) => x !== "unanswered");
+        const quiet = !attackers.get(id).some((a) => status.has(a));
+        line.textContent = [MARK[status.get(id)], ...(quiet ? ["unanswered"] : []), ...rest].join(" · ");
+      }
+    }
+    for (const e of edges) {
+      const later = [e.tail, e.head].some((end) => claims.has(end) && !status.has(end));
+      e.g.classList.toggle("am-later", later);
+    }
+    for (const g of svg.querySelectorAll("g.node:not(.claim)")) {
+      const owner = (g.getAttribute("id") ?? "").split("#")[0];
+      g.classList.toggle("am-later", claims.has(owner) && !status.has(owner));
+    }
+    const range = part("moment");
+    range.value = String(k);
+    const words = k === 0 ? "Before the first claim." : steps[k - 1].line;
+    range.setAttribute("aria-valuetext", `${k} of ${steps.length}: ${words}`);
+    part("moment-count").textContent = `${k} of ${plural(steps.length, "claim")}`;
+    part("moment-text").textContent = whole ? `The debate as it stands. Last to arrive: ${words}` : words;
+  }
+
+  function pause() {
+    if (time.timer !== null) clearInterval(time.timer);
+    time.timer = null;
+    const button = part("play");
+    button.textContent = "▶ Play";
+    button.setAttribute("aria-pressed", "false");
+  }
+
+  function play() {
+    if (time.at >= steps.length) showMoment(0);
+    const button = part("play");
+    button.textContent = "❚❚ Pause";
+    button.setAttribute("aria-pressed", "true");
+    time.timer = setInterval(() => {
+      if (time.at >= steps.length) pause();
+      else showMoment(time.at + 1);
+    }, 900);
+  }
+
+  if (steps !== null && steps.length) {
+    const range = part("moment");
+    range.max = String(steps.length);
+    part("time").hidden = false;
+    range.addEventListener("input", () => {
+      pause();
+      showMoment(Number(range.value));
+    });
+    part("play").addEventListener("click", () => (time.timer === null ? play() : pause()));
+    showMoment(steps.length);
+  }
+
   // --- start -----------------------------------------------------------------------------------
 
   fit();

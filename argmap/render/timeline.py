@@ -94,6 +94,21 @@ class Lines:
                 yield Segment.line()
 
 
+def moment_line(analysis: Analysis, step: Step) -> str:
+    """One arrival in plain words, dated: what the HTML map's timeline says of a moment.
+
+    >>> from argmap import loads
+    >>> a = analyse(loads("title: T\\nclaims:\\n  a: {text: A, at: '2023-07-14T09:30:00Z'}\\n"
+    ...                   "  b: {text: B, by: Bo, rebuts: a, at: '2023-07-14T10:00:00Z'}\\n"))
+    >>> moment_line(a, a.timeline[1])
+    '2023-07-14 10:00:00  Bo b rebuts a: a ✔ standing → ✘ defeated'
+    """
+    by = analysis.debate.claims[step.claim].by
+    clock = "from the start" if step.at is None else step.at.strftime("%Y-%m-%d %H:%M:%S")
+    marks = {s: mark(s.value) for s in Status}
+    return _arrival(step, None if by is None else clean_line(by), clock, marks).plain
+
+
 def _clock(at: datetime | None, seconds: bool) -> str:
     if at is None:
         return "--:--:--" if seconds else "--:--"
