@@ -24,7 +24,7 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("analysis", [r"argmap\.analyze(\..*)?", r"argmap\.analysis"]),
     (
         "checking and looks",
-        [r"argmap\.(expect|check|look|diagram|layout)", r"argmap\.label(\..*)?"],
+        [r"argmap\.(expect|check|compare|look|diagram|layout)", r"argmap\.label(\..*)?"],
     ),
     ("views", [r"argmap\.render(\..*)?", r"argmap\.convert(\..*)?", r"argmap\.outputs"]),
     ("commands", [r"argmap\.watch", r"argmap\.cli(\..*)?", r"argmap\.__main__"]),
