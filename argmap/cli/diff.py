@@ -15,8 +15,6 @@ from argmap.cli.common import (
     app,
     fail,
     max_bytes,
-    out,
-    print_diagnostics,
     print_json,
     print_text,
     reported,
@@ -96,8 +94,9 @@ def _print(comparison: Comparison, format: ReportFormat) -> None:
 
 
 def _git_driver(arguments: list[str], format: ReportFormat) -> None:
-    """What `git diff` shows for a debate file: the comparison, headed `a/PATH → b/PATH`; for a
-    version that is not a debate (or not yet one), its diagnostics and the lines that changed.
+    """What `git diff` shows for a debate file: the comparison, headed `a/PATH → b/PATH`; when a
+    version is not a debate (or not yet one), which, and the lines that changed (`argmap check`
+    says what is wrong: a diff is no place for every diagnostic of a file that is not a debate).
     Exits 0 whatever it finds: git stops at a diff driver's other exit statuses."""
     if len(arguments) == 1:
         print_text(Text(f"{clean_line(arguments[0])}: unmerged; resolve the conflict first"))
@@ -126,7 +125,6 @@ def _git_driver(arguments: list[str], format: ReportFormat) -> None:
 
         failed = [r for r in (old, new) if r.debate is None]
         print_text(changes.not_compared(old_name, new_name, [r.file for r in failed]))
-        print_diagnostics([d for r in failed for d in r.diagnostics], out())
         before, after = (
             "" if f == NOTHING else (read_text(f, max_bytes())[0] or "")
             for f in (old_file, new_file)

@@ -300,12 +300,12 @@ def words(pieces: list[WordsJSON], context: int = CONTEXT) -> Text:
 def not_compared(old: str, new: str, failed: list[str]) -> RenderableType:
     """What `git diff` shows above the lines that changed when a version is not a debate (or
     not yet one): the two names, and which of them did not load."""
-    which = " and ".join(failed)
     return Trimmed(
         line(text(old, "bold"), " → ", text(new, "bold")),
         line(
-            f"{which} {'does' if len(failed) == 1 else 'do'} not load as a debate, so here are "
-            "the lines that changed:"
+            " and ".join(failed),
+            " does" if len(failed) == 1 else " do",
+            " not load as a debate (`argmap check` says why); the lines that changed:",
         ),
     )
 
