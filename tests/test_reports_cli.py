@@ -465,8 +465,8 @@ def test_every_report_has_a_json_section_with_an_example() -> None:
     sections = [line for line in JSON_MD.splitlines() if line.startswith("## ")]
     examples = [shlex.split(s.splitlines()[0])[1:3] for s in _sessions(JSON_MD)]
     assert (sections, examples) == (
-        [f"## argmap {c} --format json" for c in ("summary", "unanswered", "tree", "show")],
-        [["argmap", c] for c in ("summary", "unanswered", "tree", "show")],
+        [f"## argmap {c} --format json" for c in ("summary", "unanswered", "tree", "show", "diff")],
+        [["argmap", c] for c in ("summary", "unanswered", "tree", "show", "diff")],
     )
 
 
