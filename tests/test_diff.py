@@ -1099,3 +1099,24 @@ def test_the_driver_exits_0_when_something_changed_and_for_an_unmerged_path(
     result = invoke("diff", "--git", "debates/x.yaml", *args)
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr.startswith("argmap: error: --git takes the 7 arguments git gives")
+
+
+# --- the docs ----------------------------------------------------------------------------------
+
+
+def test_the_versions_the_docs_show_are_edits_of_this_file() -> None:
+    data = ROOT / "tests/data/diff"
+    for debate in ("lossy-compression", "stored-in-original-form"):
+        shown = (data / f"{debate}-rebutted.yaml").read_text(encoding="utf-8")
+        assert shown == EDITS[debate]["added"]
+
+
+def test_the_set_up_in_the_docs_is_the_one_tested() -> None:
+    doc = (ROOT / "docs/git.md").read_text(encoding="utf-8")
+    assert "```\ndebates/*.yaml diff=argmap\n```" in doc
+    assert "```sh\ngit config diff.argmap.command 'argmap diff --git'\n```" in doc
+    # This repository's own: without the command set, git ignores it.
+    assert (ROOT / ".gitattributes").read_text() == "debates/*.yaml diff=argmap\n"
+    shown = doc.split("as ever):\n\n```\n")[1].split("...\n```")[0]
+    head = "a/debates/lossy-compression.yaml → b/debates/lossy-compression.yaml\n"
+    assert (head + TEXT["lossy-compression", "added"]).startswith(shown)
