@@ -1120,3 +1120,97 @@ def test_the_set_up_in_the_docs_is_the_one_tested() -> None:
     shown = doc.split("as ever):\n\n```\n")[1].split("...\n```")[0]
     head = "a/debates/lossy-compression.yaml → b/debates/lossy-compression.yaml\n"
     assert (head + TEXT["lossy-compression", "added"]).startswith(shown)
+
+
+# --- what the seeds do not show: titles, acceptance, undecided, replies classified -------------
+
+TWO = """\
+title: Two
+claims:
+  a: {text: A., rebuts: b}
+  b: {text: B., rebuts: a}
+  r: {text: R.}
+  s: {text: S., answers: r}
+"""
+
+
+def test_a_title_acceptance_and_a_reply_classified(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("two.yaml").write_text(TWO)
+    Path("three.yaml").write_text(
+        "title: Three\nclaims:\n  a: {text: A., rebuts: b}\n  b: {text: B., rebuts: c}\n"
+        "  c: {text: C., rebuts: a}\n  r: {text: R.}\n  s: {text: S., rebuts: r}\n"
+        "  t: {text: T., answers: s}\n"
+    )
+    result = invoke("diff", "two.yaml", "three.yaml")
+    assert (result.exit_code, result.stdout) == (
+        1,
+        """\
+two.yaml → three.yaml
+
+Title: Two → Three
+
+Statuses changed (1)
+  r: ✔ standing → ✘ defeated: defeated by s, which stands and rebuts it.
+
+Unanswered
+  no longer (1): r
+
+Preferred acceptance changed (2)
+  a: credulous: yes, sceptical: no → credulous: no, sceptical: no
+  b: credulous: yes, sceptical: no → credulous: no, sceptical: no
+
+Claims added (2)
+  + c · ? undecided
+    C.
+  + t · ✔ standing
+    T.
+
+Relations added (3)
+  + b [rebuts] c
+  + c [rebuts] a
+  + t [answers] s
+Relations removed (1)
+  - b [rebuts] a
+Relations re-classified (1)
+  ~ s [answers → rebuts] r
+
+Statuses are provisional: 1 reply is not yet classified, and no status depends
+on it until it is (`argmap label FILE` classifies it).
+""",
+    )
+    data = json.loads(invoke("diff", "-f", "json", "two.yaml", "three.yaml").stdout)
+    assert (data["title"], data["outcomes"]["acceptance"][0]) == (
+        {"old": "Two", "new": "Three"},
+        {
+            "id": "a",
+            "old": {"credulous": True, "sceptical": False},
+            "new": {"credulous": False, "sceptical": False},
+        },
+    )
+
+
+def test_a_claim_now_undecided_says_its_acceptance(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("two.yaml").write_text(TWO)
+    Path("new.yaml").write_text(TWO.replace("rebuts: b}", "rebuts: [b, r]}"))
+    result = invoke("diff", "two.yaml", "new.yaml")
+    assert result.stdout.split("\n\n")[1] == (
+        "Statuses changed (1)\n"
+        "  r: ✔ standing → ? undecided: of the claims that rebut or undercut it (a), none\n"
+        "  stands and not all are defeated: attacks going round in a cycle leave them\n"
+        "  open. Preferred acceptance: credulous: yes, sceptical: no (it stands in some\n"
+        "  preferred extensions, not in all)."
+    )
+    flip = json.loads(invoke("diff", "-f", "json", "two.yaml", "new.yaml").stdout)["outcomes"][
+        "status"
+    ][0]
+    assert (flip["why"], flip["attackers"], flip["acceptance"]) == (
+        "undecided",
+        ["a"],
+        {"credulous": True, "sceptical": False},
+    )
