@@ -467,9 +467,9 @@ def test_every_report_has_a_json_section_with_an_example() -> None:
     assert (sections, examples) == (
         [
             f"## argmap {c} --format json"
-            for c in ("summary", "unanswered", "tree", "show", "timeline")
+            for c in ("summary", "unanswered", "tree", "show", "timeline", "diff")
         ],
-        [["argmap", c] for c in ("summary", "unanswered", "tree", "show", "timeline")],
+        [["argmap", c] for c in ("summary", "unanswered", "tree", "show", "timeline", "diff")],
     )
 
 

@@ -3,19 +3,19 @@
 Only this package writes to stdout or stderr, and only it imports typer. `common` holds what
 every command shares (the app, the consoles, the one place errors become exit codes, the one
 diagnostics printer); the commands are in `reports` (check, schema, new, summary, unanswered,
-tree, show), `diagrams` (render, watch), `convert` (import, export), `label` (label) and `lsp`
-(lsp), each registered on the app when its module is imported.
+tree, show), `diff` (diff), `diagrams` (render, watch), `convert` (import, export), `label`
+(label) and `lsp` (lsp), each registered on the app when its module is imported.
 """
 
 from __future__ import annotations
 
 import sys
 
-from argmap.cli import convert, diagrams, label, lsp, reports, streams
+from argmap.cli import convert, diagrams, diff, label, lsp, reports, streams
 from argmap.cli.common import app, explain, fail, stop_on_signals
 from argmap.errors import ArgmapError, Stopped
 
-__all__ = ["app", "convert", "diagrams", "label", "lsp", "main", "reports"]
+__all__ = ["app", "convert", "diagrams", "diff", "label", "lsp", "main", "reports"]
 
 
 def main() -> None:

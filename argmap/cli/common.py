@@ -157,16 +157,17 @@ def explain(error: ArgmapError) -> None:
 
 
 @contextmanager
-def reported(stopped: str | None = None) -> Iterator[None]:
+def reported(stopped: str | None = None, failure: int = 1) -> Iterator[None]:
     """The one place a command's library errors become messages and exit codes: any
-    `ArgmapError` is explained (`explain`) and exits 1. With `stopped` (what stopping leaves
+    `ArgmapError` is explained (`explain`) and exits `failure` (1, but 2 for `diff`, whose 1
+    means "they differ", as `diff`'s does). With `stopped` (what stopping leaves
     behind, say "nothing was written"), Ctrl-C says `interrupted; STOPPED` and exits 130, and
     SIGTERM or SIGHUP (`Stopped`) say `stopped by SIGTERM; STOPPED` and exit 128 + the signal."""
     try:
         yield
     except ArgmapError as e:
         explain(e)
-        raise typer.Exit(1) from None
+        raise typer.Exit(failure) from None
     except KeyboardInterrupt:
         if stopped is None:
             raise

@@ -40,6 +40,12 @@ def read_text(file: str, limit: int | None) -> tuple[str | None, Diagnostic | No
         return None, too_large(file, e.size, e.limit)
     except OSError as e:
         return fail(f"cannot read the file: {e.strerror or e}")
+    return decode(data, file)
+
+
+def decode(data: bytes, file: str) -> tuple[str | None, Diagnostic | None]:
+    """`data` as text (UTF-8, a byte-order mark dropped); or None and the `not-utf8`
+    diagnostic that points at the first byte that is not UTF-8."""
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as e:

@@ -177,3 +177,93 @@ class StepJSON(TypedDict):
     status: str  # its status as it arrives
     relations: list[RelationJSON]  # the relations that arrive with it
     changes: list[ChangeJSON]  # every other status its arrival changed, nearest first
+
+
+class DiffClaimJSON(TypedDict):
+    id: str
+    by: str | None
+    status: str  # in the version that has it
+    text: str
+
+
+class WordsJSON(TypedDict):
+    op: str  # "equal" | "delete" | "insert"
+    text: str
+
+
+class RewordedJSON(TypedDict):
+    id: str
+    old: str
+    new: str
+    words: list[WordsJSON]
+
+
+class MovedJSON(TypedDict):
+    id: str
+    old: str | None
+    new: str | None
+
+
+class RelationChangeJSON(TypedDict):
+    source: str
+    target: str
+    relation: str
+
+
+class ReclassifiedJSON(TypedDict):
+    source: str
+    target: str
+    old: str
+    new: str
+
+
+class FlipJSON(TypedDict):
+    id: str
+    old: str
+    new: str
+    why: str  # as in `show`, in the new version
+    defeated_by: list[str]
+    attackers: list[str]
+    acceptance: AcceptanceJSON | None
+    reason: str  # the sentence `show` says after "Why:"
+
+
+class AcceptanceChangeJSON(TypedDict):
+    id: str
+    old: AcceptanceJSON
+    new: AcceptanceJSON
+
+
+class TitleChangeJSON(TypedDict):
+    old: str
+    new: str
+
+
+class ClaimChangesJSON(TypedDict):
+    added: list[DiffClaimJSON]
+    removed: list[DiffClaimJSON]
+    reworded: list[RewordedJSON]
+    moved: list[MovedJSON]
+
+
+class RelationChangesJSON(TypedDict):
+    added: list[RelationChangeJSON]
+    removed: list[RelationChangeJSON]
+    reclassified: list[ReclassifiedJSON]
+
+
+class OutcomeChangesJSON(TypedDict):
+    status: list[FlipJSON]
+    became_unanswered: list[str]
+    no_longer_unanswered: list[str]
+    acceptance: list[AcceptanceChangeJSON]
+
+
+class DiffJSON(TypedDict):
+    old: str  # the versions compared, as named
+    new: str
+    changed: bool
+    title: TitleChangeJSON | None
+    outcomes: OutcomeChangesJSON
+    claims: ClaimChangesJSON
+    relations: RelationChangesJSON
