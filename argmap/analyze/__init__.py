@@ -1,10 +1,11 @@
 """What a debate says once it is mapped: which claims stand, which fell, what went unanswered.
 
-Pure algorithms, in three modules (`graphs`: what they read; `semantics`: which claims stand;
-`facts`: the rest). Each takes a `Debate`, or a `networkx.DiGraph` of claims whose edges carry
-`kind` (`rebuts`, `supports` or `undercuts`, from the answering claim to the claim it answers),
-and returns plain data; nothing here prints. The semantics are explained in plain words in
-docs/analysis.md. `argmap.analysis.Analysis` gathers their answers for the views.
+Pure algorithms, in five modules (`graphs`: what they read; `semantics`: which claims stand;
+`strength` and `basescore`: how strong each claim is; `facts`: the rest). Each takes a
+`Debate`, or a `networkx.DiGraph` of claims whose edges carry `kind` (`rebuts`, `supports` or
+`undercuts`, from the answering claim to the claim it answers), and returns plain data; nothing
+here prints. The semantics are explained in plain words in docs/analysis.md.
+`argmap.analysis.Analysis` gathers their answers for the views.
 
 >>> from argmap import loads
 >>> d = loads("title: T\\nclaims:\\n  a: {text: A}\\n  b: {text: B, rebuts: a}\\n"
@@ -20,6 +21,7 @@ A graph from anywhere works too:
 ({'b': 'defeated', 'a': 'standing', 'c': 'standing'}, ['c'])
 """
 
+from argmap.analyze.basescore import Base, base_scores, from_votes, strength_of
 from argmap.analyze.facts import (
     Contested,
     SourceUse,
@@ -43,29 +45,38 @@ from argmap.analyze.semantics import (
     label,
     preferred_acceptance,
 )
+from argmap.analyze.strength import Contribution, Semantics, Strengths, strength
 
 __all__ = [
     "MAX_CYCLE_CLAIMS",
     "MAX_EXTENSIONS",
     "Acceptance",
+    "Base",
     "Claims",
     "Contested",
+    "Contribution",
     "Edge",
     "Graph",
     "Labelling",
+    "Semantics",
     "SourceUse",
     "SpeakerStats",
     "Status",
+    "Strengths",
     "Unanswered",
     "attackers_of",
+    "base_scores",
     "claims_of",
     "contested",
     "exchanges",
+    "from_votes",
     "grounded",
     "label",
     "preferred_acceptance",
     "sources",
     "speakers",
+    "strength",
+    "strength_of",
     "unanswered",
     "unsupported",
 ]
