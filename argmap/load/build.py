@@ -339,20 +339,9 @@ class Builder(Reader):
             weight = self.fraction(found["weight"], f"'weight' of {what}", join(path, "weight"))
         if text is None:
             return None
+        line, column = key.line + 1, key.column + 1
         return Claim(
-            ident,
-            text,
-            by,
-            cites,
-            tags,
-            note,
-            parent,
-            key.line + 1,
-            key.column + 1,
-            at,
-            url,
-            score,
-            weight,
+            ident, text, by, cites, tags, note, parent, line, column, at, url, score, weight
         )
 
     def citation(

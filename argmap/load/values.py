@@ -271,6 +271,10 @@ class Reader(Reporter):
             )
             return None
         problem = "must be a number from 0 to 1, not " + kind(node)
+        hint = (
+            "write a number from 0 (counts for nothing) to 1 (counts fully), such as 0.8; "
+            "0.5, the default, is neutral"
+        )
         if isinstance(node, ScalarNode) and node.tag in (INT, FLOAT):
             value = _number(str(node.value))
             if value is not None and 0 <= value <= 1:
@@ -278,14 +282,15 @@ class Reader(Reporter):
             if value is not None and value == value:  # not NaN
                 shown = node.value if len(node.value) <= 40 else node.value[:40] + "..."
                 problem = f"is {shown}, {'above 1' if value > 1 else 'below 0'}"
+                if 1 < value <= 100:
+                    hint = f"a weight is from 0 to 1, not a percentage: write {value / 100:g}"
             else:
                 problem = "is not a number argmap can read" if value is None else "is .nan"
         self.report(
             "bad-weight",
             node,
             f"{what} {problem}",
-            "write a number from 0 (counts for nothing) to 1 (counts fully), such as 0.8; "
-            "0.5, the default, is neutral",
+            hint,
             path,
         )
         return None
