@@ -34,15 +34,18 @@ def from_votes(scores: Mapping[str, int]) -> dict[str, float]:
     """
     if not scores:
         return {}
-    values = list(scores.values())
-    median = statistics.median(values)
-    spread = max(1.0, statistics.median(abs(v - median) for v in values))
-    return {c: _logistic((v - median) / spread) for c, v in scores.items()}
+    # As floats, within a range where their differences stay finite: a file may say 10**400.
+    clamped = {c: float(max(-1e300, min(1e300, v))) for c, v in scores.items()}
+    median = statistics.median(clamped.values())
+    spread = max(1.0, statistics.median(abs(v - median) for v in clamped.values()))
+    return {c: _logistic((v - median) / spread) for c, v in clamped.items()}
 
 
 def _logistic(x: float) -> float:
     if x < -700:  # exp would overflow; the answer is 0 to double precision
         return 0.0
+    if x > 700:
+        return 1.0
     return 1.0 / (1.0 + math.exp(-x))
 
 
