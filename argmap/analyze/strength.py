@@ -337,9 +337,11 @@ def solve(
             left = [len(a) for a in att]
         # One pass in topological order (Kahn): each claim once everything that answers it is.
         queue = [i for i, k in enumerate(left) if not k]
+        answered = left[:]  # a claim nothing answers keeps its base score: no need to ask f
         append = queue.append
         for i in queue:
-            s[i] = f(i)  # the base score itself, for a claim nothing answers
+            if answered[i]:
+                s[i] = f(i)
             for c in children[i]:
                 left[c] -= 1
                 if not left[c]:
