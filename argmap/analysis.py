@@ -27,11 +27,15 @@ from argmap import analyze
 from argmap.analyze import (
     Acceptance,
     Arrival,
+    Base,
     Contested,
+    Contribution,
     Labelling,
+    Semantics,
     SourceUse,
     SpeakerStats,
     Status,
+    Strengths,
     Unanswered,
 )
 from argmap.errors import ArgmapError, quote
@@ -41,13 +45,17 @@ __all__ = [
     "Acceptance",
     "Analysis",
     "Arrival",
+    "Base",
     "Change",
     "Contested",
+    "Contribution",
     "Link",
+    "Semantics",
     "SourceUse",
     "SpeakerStats",
     "Status",
     "Step",
+    "Strengths",
     "Unanswered",
     "UnknownClaimError",
     "Why",
@@ -185,6 +193,35 @@ class Analysis:
     def of(self, status: Status) -> list[str]:
         """The claims with `status`, in the order of the file."""
         return self.labelling.of(status)
+
+    # --- how strong each claim is --------------------------------------------------------------
+
+    @cached_property
+    def _strengths(self) -> dict[tuple[Semantics, Base], Strengths]:
+        return {}
+
+    def strength(
+        self,
+        semantics: Semantics | str = analyze.Semantics.DF_QUAD,
+        base: Base | str = Base.WEIGHTS,
+    ) -> Strengths:
+        """Every claim's strength under `semantics` (`df-quad`, the default;
+        `quadratic-energy`; `h-categorizer`), from the base scores `base` says (`weights`:
+        each claim's `weight:`, else 0.5; `votes`: also its `score:`), with what each
+        attacker and supporter changed (`.contributions`) and whether cycles settled
+        (`.unconverged`); worked out once for each pair (docs/analysis.md, "Strength").
+
+        >>> from argmap import loads
+        >>> a = analyse(loads("title: T\\nclaims:\\n  a: {text: A}\\n  b: {text: B, rebuts: a}\\n"))
+        >>> s = a.strength()
+        >>> s.strength, s.contributions["a"]
+        ({'a': 0.25, 'b': 0.5}, (Contribution(id='b', kind='attack', change=-0.25),))
+        """
+        key = (Semantics(semantics), Base(base))
+        found = self._strengths.get(key)
+        if found is None:
+            found = self._strengths[key] = analyze.strength_of(self.debate, *key)
+        return found
 
     # --- what answers what ---------------------------------------------------------------------
 

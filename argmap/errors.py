@@ -43,6 +43,7 @@ CODES: dict[str, Code] = {
         Code("wrong-type", Severity.ERROR, "a value has the wrong type"),
         Code("empty-value", Severity.ERROR, "a value is empty or blank"),
         Code("bad-time", Severity.ERROR, "an `at:` time is not an ISO 8601 time with a zone"),
+        Code("bad-weight", Severity.ERROR, "a `weight:` is not a number from 0 to 1"),
         Code("missing-field", Severity.ERROR, "a required field is missing"),
         Code("unknown-field", Severity.ERROR, "a field is not part of the format"),
         Code("invalid-id", Severity.ERROR, "an id has characters ids may not have"),

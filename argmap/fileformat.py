@@ -20,6 +20,7 @@ class Shape(Enum):
     TEXT = "text"  # a non-blank string
     TIME = "time"  # an ISO 8601 date, or date and time with a time zone
     COUNT = "count"  # a whole number, possibly negative
+    FRACTION = "fraction"  # a number from 0 to 1
     URL = "url"  # a string; http(s) is expected
     NAME = "name"  # a speaker's name
     REFS = "refs"  # one claim id or a list of them
@@ -77,6 +78,12 @@ CLAIM_FIELDS = (
     Field("at", Shape.TIME, "When it was said: 2023-07-14T09:30:00Z, or a date, 2023-07-14."),
     Field("url", Shape.URL, "Where it was said: the comment's permalink."),
     Field("score", Shape.COUNT, "The votes it had where it was said (a whole number)."),
+    Field(
+        "weight",
+        Shape.FRACTION,
+        "Its base score, a number from 0 to 1 (0.5 if left out): how much it counts before "
+        "anything attacks or supports it, in the strengths (docs/analysis.md).",
+    ),
     Field("tags", Shape.TAGS, "Labels for grouping and filtering."),
     Field("note", Shape.TEXT, "A transcriber's remark, e.g. how an ambiguity was read."),
 )
@@ -137,6 +144,9 @@ SYNONYMS = {
     "votes": "score",
     "points": "score",
     "karma": "score",
+    "strength": "weight",
+    "base": "weight",
+    "base_score": "weight",
     "permalink": "url",
     "link": "url",
     "objections": "rebuttals",
@@ -174,6 +184,8 @@ def _shape_schema(shape: Shape) -> dict[str, Any]:
         return {"type": "string", "pattern": _anchored(TIME_PATTERN)}
     if shape is Shape.COUNT:
         return {"type": "integer"}
+    if shape is Shape.FRACTION:
+        return {"type": "number", "minimum": 0, "maximum": 1}
     if shape is Shape.REFS:
         return _one_or_list(dict(_TEXT))
     if shape is Shape.TAGS:

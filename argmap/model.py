@@ -75,6 +75,7 @@ class Claim:
     at: str | None = None  # when it was said: ISO 8601 as written, `2023-07-14T09:30:00Z`
     url: str | None = None  # where it was said: the comment's permalink
     score: int | None = None  # the votes it had where it was said
+    weight: float | None = None  # its base score, from 0 to 1, as the person mapping it set it
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,8 +90,9 @@ if __name__ == "__main__":
     sys.stdout.write(generate(int(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 7))
 
 
-def build(claims: int, seed: int = 7) -> Debate:
-    """A debate shaped like `generate`'s, built in code (no YAML): for timing the analysis alone."""
+def build(claims: int, seed: int = 7, cycles: bool = True) -> Debate:
+    """A debate shaped like `generate`'s, built in code (no YAML): for timing the analysis alone.
+    Without `cycles`, no rebuttal is answered back: every claim answers only earlier ones."""
     rng = random.Random(seed)
     speakers = [f"user{i}" for i in range(max(3, claims // 40))]
     made: dict[str, Claim] = {}
@@ -104,9 +105,28 @@ def build(claims: int, seed: int = 7) -> Debate:
                 {rng.randrange(max(0, i - 50), i) for _ in range(rng.choice((1, 1, 2)))}
             )
             kind = RelationKind.SUPPORTS if rng.random() < 0.3 else RelationKind.REBUTS
-            if kind is RelationKind.REBUTS and rng.random() < 0.05 and i + 1 < claims:
+            if cycles and kind is RelationKind.REBUTS and rng.random() < 0.05 and i + 1 < claims:
                 targets.append(i + 1)
             relations.extend(Relation(ident, f"c{t}", kind, i + 1, 5) for t in targets)
     return Debate(
         title=f"Synthetic debate of {claims} claims", claims=made, relations=tuple(relations)
     )
+
+
+def tangle(claims: int, seed: int = 3) -> Debate:
+    """A debate in which each claim answers two claims anywhere in it (30% supports): nearly all
+    of it one strongly connected part, the worst case for strength in cycles."""
+    rng = random.Random(seed)
+    made = {f"c{i}": Claim(f"c{i}", "text", line=i + 1, column=3) for i in range(claims)}
+    relations = [
+        Relation(
+            f"c{i}",
+            f"c{t}",
+            RelationKind.SUPPORTS if rng.random() < 0.3 else RelationKind.REBUTS,
+            i + 1,
+            5,
+        )
+        for i in range(claims)
+        for t in sorted({rng.randrange(claims) for _ in range(2)} - {i})
+    ]
+    return Debate(title=f"A tangle of {claims} claims", claims=made, relations=tuple(relations))

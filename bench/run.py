@@ -41,6 +41,18 @@ LABEL_1M = (
     "t = time.perf_counter(); label(d); print(time.perf_counter() - t)"
 )
 
+# Strength (DF-QuAD, the default), in process like the labelling: `{make}` builds the debate.
+STRENGTH = (
+    "import gc, sys, time; sys.path.insert(0, {bench!r}); from generate import build, tangle; "
+    "from argmap.analyze import strength_of; d = {make}; gc.collect(); gc.freeze(); "
+    "t = time.perf_counter(); s = strength_of(d); print(s.converged, time.perf_counter() - t)"
+)
+STRENGTH_ROWS = (
+    ("strength, 100,000 claims without cycles (in process)", "build(100_000, cycles=False)"),
+    ("strength, 1,000,000 claims without cycles (in process)", "build(1_000_000, cycles=False)"),
+    ("strength, 10,000 claims, nearly all in cycles (in process)", "tangle(10_000)"),
+)
+
 
 # What `argmap --help` must not import: it loads typer, rich and the loader (so yaml), and
 # nothing that only a report or a drawing needs.
@@ -171,6 +183,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--no-label", action="store_true", help="skip the 1,000,000-claim row")
+    parser.add_argument("--no-strength", action="store_true", help="skip the strength rows")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     tmp = Path(tempfile.mkdtemp(prefix="argmap-bench-"))
@@ -234,6 +247,10 @@ def main() -> None:
     if not args.no_label:
         label = [PY, "-c", LABEL_1M.format(bench=str(Path(__file__).resolve().parent))]
         row("status labelling, 1,000,000 claims (in process)", label, 1, inner=True)
+    if not args.no_strength:
+        bench = str(Path(__file__).resolve().parent)
+        for name, make in STRENGTH_ROWS:
+            row(name, [PY, "-c", STRENGTH.format(bench=bench, make=make)], 1, inner=True)
     table.note(help_imports(imports_of_help()))
     argdown = argdown_cli()
     if argdown is None:

@@ -240,6 +240,7 @@ def test_fields_of_a_nested_claim_are_those_it_does_not_have() -> None:
         "at",
         "url",
         "score",
+        "weight",
         "tags",
     ]
     assert found is not None
@@ -266,6 +267,7 @@ def test_fields_three_levels_deep_and_a_partial_name() -> None:
         "at",
         "url",
         "score",
+        "weight",
         "tags",
         "note",
     ]

@@ -25,6 +25,7 @@ SHAPE_CODES = {
     "bad-citation",
     "empty-debate",
     "bad-time",
+    "bad-weight",
 }
 # A pattern cannot tell a real date from 30 February: for these files only the loader speaks.
 NOT_A_PATTERN = {"bad-time-date.yaml"}
@@ -105,6 +106,10 @@ def test_schema_and_loader_agree(path: Path) -> None:
         ("title: T\nclaims:\n  a: {text: A, at: 2024-03-02}\n", True),
         ("title: T\nclaims:\n  a: {text: A, at: '2024-03-02 18:40'}\n", False),
         ("title: T\nclaims:\n  a: {text: A, score: '3'}\n", False),
+        ("title: T\nclaims:\n  a: {text: A, weight: 0.25}\n", True),
+        ("title: T\nclaims:\n  a: {text: A, weight: 1}\n", True),
+        ("title: T\nclaims:\n  a: {text: A, weight: 1.5}\n", False),
+        ("title: T\nclaims:\n  a: {text: A, weight: high}\n", False),
         ("title: T\nclaims:\n  a: {text: A, replies: {b: {text: B, answers: a}}}\n", True),
     ],
 )

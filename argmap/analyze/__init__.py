@@ -5,6 +5,11 @@ Pure algorithms, in modules (`graphs`: what they read; `semantics`: which claims
 Each takes a `Debate`, or a `networkx.DiGraph` of claims whose edges carry `kind` (`rebuts`,
 `supports` or `undercuts`, from the answering claim to the claim it answers), and returns plain
 data; nothing here prints. The semantics are explained in plain words in docs/analysis.md.
+Pure algorithms, in five modules (`graphs`: what they read; `semantics`: which claims stand;
+`strength` and `basescore`: how strong each claim is; `facts`: the rest). Each takes a
+`Debate`, or a `networkx.DiGraph` of claims whose edges carry `kind` (`rebuts`, `supports` or
+`undercuts`, from the answering claim to the claim it answers), and returns plain data; nothing
+here prints. The semantics are explained in plain words in docs/analysis.md.
 `argmap.analysis.Analysis` gathers their answers for the views.
 
 >>> from argmap import loads
@@ -21,6 +26,7 @@ A graph from anywhere works too:
 ({'b': 'defeated', 'a': 'standing', 'c': 'standing'}, ['c'])
 """
 
+from argmap.analyze.basescore import Base, base_scores, from_votes, strength_of
 from argmap.analyze.facts import (
     Contested,
     SourceUse,
@@ -45,6 +51,7 @@ from argmap.analyze.semantics import (
     label,
     preferred_acceptance,
 )
+from argmap.analyze.strength import Contribution, Semantics, Strengths, strength
 from argmap.analyze.times import (
     Arrival,
     NoTimesError,
@@ -62,22 +69,28 @@ __all__ = [
     "MAX_EXTENSIONS",
     "Acceptance",
     "Arrival",
+    "Base",
     "Claims",
     "Contested",
+    "Contribution",
     "Edge",
     "Graph",
     "Labelling",
     "NoTimesError",
+    "Semantics",
     "SourceUse",
     "SpeakerStats",
     "Status",
+    "Strengths",
     "Unanswered",
     "arrivals",
     "as_of",
     "attackers_of",
+    "base_scores",
     "claims_of",
     "contested",
     "exchanges",
+    "from_votes",
     "grounded",
     "iso",
     "label",
@@ -88,6 +101,8 @@ __all__ = [
     "shown",
     "sources",
     "speakers",
+    "strength",
+    "strength_of",
     "unanswered",
     "unsupported",
     "untimed",

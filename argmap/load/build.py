@@ -334,10 +334,14 @@ class Builder(Reader):
             url = self.url(found["url"], f"'url' of {what}", join(path, "url"))
         if "score" in found:
             score = self.count(found["score"], f"'score' of {what}", join(path, "score"))
+        weight = None
+        if "weight" in found:
+            weight = self.fraction(found["weight"], f"'weight' of {what}", join(path, "weight"))
         if text is None:
             return None
+        line, column = key.line + 1, key.column + 1
         return Claim(
-            ident, text, by, cites, tags, note, parent, key.line + 1, key.column + 1, at, url, score
+            ident, text, by, cites, tags, note, parent, line, column, at, url, score, weight
         )
 
     def citation(

@@ -14,6 +14,7 @@ from argmap.errors import quote
 from argmap.fileformat import CLAIM_FIELDS, SYNONYMS, TIME_RE, Field, field_names
 from argmap.load.hints import Names, Reporter, suggestion, type_hint, what_kind
 from argmap.yamlnodes import (
+    FLOAT,
     INT,
     NULL,
     STR,
@@ -91,6 +92,22 @@ def is_http(url: str) -> bool:
     except ValueError:  # such as an unclosed [ of an IPv6 address, found by tests/fuzz.py
         return False
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+def _number(text: str) -> float | None:
+    """A YAML number as Python reads it (`1_000`, `.5`, `1.0e-3`, `.inf`, `0x1f`), or None."""
+    text = text.replace("_", "")
+    special = {".inf": float("inf"), ".nan": float("nan")}.get(text.lower().lstrip("+-"))
+    if special is not None:
+        return -special if text.startswith("-") else special
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    try:
+        return float(int(text, 0))
+    except (ValueError, OverflowError):
+        return None
 
 
 class Reader(Reporter):
@@ -236,6 +253,44 @@ class Reader(Reporter):
             node,
             f"{what} must be a whole number, not {kind(node)}",
             "write the number alone, such as 12 or -3",
+            path,
+        )
+        return None
+
+    def fraction(self, node: Node | None, what: str, path: str) -> float | None:
+        """A number from 0 to 1, such as a `weight:`."""
+        if node is None or isinstance(node, Refused):
+            return None
+        if isinstance(node, ScalarNode) and node.tag == NULL:
+            self.report(
+                "empty-value",
+                node,
+                f"{what} is empty",
+                "write a number from 0 to 1 after the colon, or remove the line",
+                path,
+            )
+            return None
+        problem = "must be a number from 0 to 1, not " + kind(node)
+        hint = (
+            "write a number from 0 (counts for nothing) to 1 (counts fully), such as 0.8; "
+            "0.5, the default, is neutral"
+        )
+        if isinstance(node, ScalarNode) and node.tag in (INT, FLOAT):
+            value = _number(str(node.value))
+            if value is not None and 0 <= value <= 1:
+                return value
+            if value is not None and value == value:  # not NaN
+                shown = node.value if len(node.value) <= 40 else node.value[:40] + "..."
+                problem = f"is {shown}, {'above 1' if value > 1 else 'below 0'}"
+                if 1 < value <= 100:
+                    hint = f"a weight is from 0 to 1, not a percentage: write {value / 100:g}"
+            else:
+                problem = "is not a number argmap can read" if value is None else "is .nan"
+        self.report(
+            "bad-weight",
+            node,
+            f"{what} {problem}",
+            hint,
             path,
         )
         return None
