@@ -307,6 +307,37 @@ AsOfOption = Annotated[
 ]
 
 
+# The gradual semantics `--strength` takes (`analyze.Semantics`, which a test holds this to):
+# written out, since `argmap --help` must not import the analysis to list them.
+SEMANTICS = ("df-quad", "quadratic-energy", "h-categorizer")
+
+
+def _semantics(value: str | None) -> str | None:
+    if value is not None and value not in SEMANTICS:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(SEMANTICS)}")
+    return value
+
+
+StrengthOption = Annotated[
+    str | None,
+    typer.Option(
+        "--strength",
+        metavar="NAME",
+        callback=_semantics,
+        help="The gradual semantics strength is worked out by: df-quad (the default), "
+        "quadratic-energy or h-categorizer (docs/analysis.md, Strength).",
+    ),
+]
+VotesOption = Annotated[
+    bool,
+    typer.Option(
+        "--votes",
+        help="Base scores from the votes a thread import records (`score:`), where a claim has "
+        "no `weight:` of its own (docs/analysis.md, Base scores).",
+    ),
+]
+
+
 def load_debate(file: Path, as_of: str | None = None) -> Debate:
     """The debate in `file`; `DebateError` (every diagnostic) if it has errors. With `as_of`
     (`--as-of TIME`), the debate as it stood then (`analyze.as_of`), said on stderr.
