@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import shlex
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -35,7 +35,7 @@ from argmap.load import format_size
 from argmap.render import clean, clean_line
 
 if TYPE_CHECKING:
-    from argmap.convert import Converter
+    from argmap.convert import Converter, Imported
 
 
 def _input_bytes(path: str) -> bytes:
@@ -127,6 +127,16 @@ def import_command(
     ],
     output: OutputOption,
     force: Annotated[bool, typer.Option("--force", help="Overwrite OUT if it exists.")] = False,
+    copied_at: Annotated[
+        str | None,
+        typer.Option(
+            "--copied-at",
+            metavar="TIME",
+            help="For `text`: when the page was copied (ISO 8601 with a time zone); each "
+            "comment is then dated (`at:`) from the age it shows, `5 days ago`, to the "
+            "precision of that age.",
+        ),
+    ] = None,
 ) -> None:
     """Import another tool's file as an argmap debate file (YAML) that passes `argmap check`.
 
@@ -142,6 +152,9 @@ def import_command(
     converter = find(IMPORTERS, format)
     if converter is None:
         raise fail(_unknown_converter(format, IMPORTERS), 2)
+    read = converter.read
+    if copied_at is not None:
+        read = _copied(converter.name, copied_at)
     if output != "-" and Path(output).suffix not in DEBATE_SUFFIXES:
         raise fail(f"{clean_line(output)}: a debate file ends in .yaml or .yml (or use -o -)", 2)
     if same_file(output, input):
@@ -151,7 +164,7 @@ def import_command(
         try:
             data = _fetched(converter.name, input) if _is_address(input) else _input_bytes(input)
             with _collector_paused():
-                imported = converter.read(data, name)
+                imported = read(data, name)
         except ConvertError as e:
             where = name + "".join(f":{n}" for n in (e.line, e.column) if n is not None)
             raise ArgmapError(f"{where}: {e.message}") from None
@@ -191,6 +204,28 @@ def import_command(
             f"classified; `argmap label {clean_line(shown)}` walks them one key at a time"
         )
     wrote(output)
+
+
+def _copied(site: str, copied_at: str) -> Callable[[bytes, str], Imported]:
+    """The `text` reader that dates each comment from its age and when the page was copied;
+    a usage error for another format, or a TIME argmap cannot read."""
+    if site != "text":
+        raise fail(
+            "--copied-at is for `argmap import text`: a site's JSON has each comment's own time",
+            2,
+        )
+    from argmap.analyze.times import moment
+    from argmap.convert import pasted
+
+    try:
+        when = moment(copied_at.strip())
+    except ValueError:
+        raise fail(
+            f"--copied-at: {clean_line(copied_at)!r} is not a time: give the date and time the "
+            "page was copied, with its time zone (2023-07-20T12:00:00Z, 2023-07-20T14:00+02:00)",
+            2,
+        ) from None
+    return lambda data, name: pasted.read(data, name, copied=when)
 
 
 @contextmanager

@@ -6,7 +6,7 @@ Between the author line and the text, a copied comment has one line per thing th
 | --- | --- | --- |
 | `link`, `fedilink`, `arrow-up`, `arrow-down`, `edit`, `edit-2`, `·` | the page's icons | no |
 | `6` (a whole number) | the score; after `arrow-down`, the downvotes (taken from it) | `score:` |
-| `1 year ago`, `a day ago`, `just now` | the age of the comment | no: a paste has no date |
+| `1 year ago`, `a day ago`, `just now` | the age of the comment | `at:`, with `--copied-at` |
 | `English`, `Deutsch`, `Français` ... | the language, one of those Lemmy offers | no |
 
 A copy may glue the score to the age (`05 days ago`: score 0, then "5 days ago"). When the
@@ -15,7 +15,8 @@ the age alone, or as a score (a whole number, `0` or not starting with `0`; a `-
 makes it negative) followed by an age (not starting with `0`). When exactly one reading is
 possible, it is taken (`05` is 0 + 5; `-23` is -2 + 3; `100` is an age of 100, since neither
 `00` nor `0` is an age); when several are (`15 days ago`: an age of 15, or 1 + 5), no score is
-kept and the line is reported. Any other line is reported, with its number, and left out.
+kept and the line is reported, and no age either. Any other line is reported, with its number,
+and left out.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from argmap.errors import quote
 
 ICONS = frozenset({"link", "fedilink", "arrow-up", "arrow-down", "edit", "edit-2", "\u00b7"})
 _SCORE = re.compile(r"[+-]?[0-9]{1,9}")
-_UNITS = r"(?:second|minute|hour|day|week|month|year)s?"
+_UNITS = r"(?P<unit>second|minute|hour|day|week|month|year)s?"
 _AGE = re.compile(rf"(?:(?P<n>[+-]?[0-9]{{1,12}})|an?)[ \t]+{_UNITS}[ \t]+ago|just now", re.I)
 # The languages Lemmy offers, as its menus name them: each in its own language.
 _LANGUAGES = (
@@ -51,6 +52,10 @@ class Header:
     """What the header lines of one comment said, and what was left out."""
 
     score: int | None = None
+    # How long before the copy the comment was posted, as the page said it: (count, unit), the
+    # unit singular (`day`); `just now` is (0, "second"). None when the header has no age, or
+    # one that reads more ways than one.
+    age: tuple[int, str] | None = None
     skipped: list[str] = field(default_factory=list)
 
     @staticmethod
@@ -93,6 +98,7 @@ def read_header(lines: list[tuple[int, str]], author: str) -> Header:
     up = down = plain = None
     after = ""
     glued: tuple[int, str, list[tuple[int | None, int]]] | None = None
+    unit = ""
     for number, line in lines:
         if line in ICONS or line in LANGUAGES:
             pass
@@ -110,6 +116,11 @@ def read_header(lines: list[tuple[int, str]], author: str) -> Header:
         elif (age := _AGE.fullmatch(line)) is not None:  # only now: most lines are icons
             if age.group("n") is not None:
                 glued = (number, line, readings(age.group("n")))
+                unit = age.group("unit").lower()
+            elif age.group("unit") is None:  # just now
+                header.age = (0, "second")
+            else:  # `a day ago`, `an hour ago`
+                header.age = (1, age.group("unit").lower())
         else:
             header.skipped.append(
                 f"line {number}: {quote(line)} in the header of {quote(author)} is no header "
@@ -117,6 +128,13 @@ def read_header(lines: list[tuple[int, str]], author: str) -> Header:
             )
         after = line
     score = plain if up is None else up - (down or 0)
+    if glued is not None:
+        # The age is the number alone when a score was given on a line of its own, else
+        # whatever the one reading of the glued number leaves; none when there are several.
+        ages = [a for s, a in glued[2] if s is None] if score is not None else []
+        if score is None and len(glued[2]) == 1:
+            ages = [glued[2][0][1]]
+        header.age = (ages[0], unit) if len(ages) == 1 else None
     if glued is not None and score is None:
         number, line, found = glued
         if len(found) == 1:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 from argmap.convert import ConvertError, Imported, decode_text
 from argmap.convert.headers import Header, read_header
@@ -44,7 +45,7 @@ SHORT = 4  # a paragraph of fewer words is never taken for a quote ("Yes.", "It 
 SENTENCES = 8  # below this many words, a quote must be whole sentences of what it quotes
 
 
-def read(data: bytes, name: str) -> Imported:
+def read(data: bytes, name: str, copied: datetime | None = None) -> Imported:
     """Read a pasted thread (`data`, the file's bytes; `name`, what to call it).
 
     >>> text = "• ann@a.org\\n link\\n\\n Cats flow.\\n\\n • bob\\n  link\\n\\n  No."
@@ -52,14 +53,60 @@ def read(data: bytes, name: str) -> Imported:
     >>> [(r.source, r.target) for r in got.debate.relations], got.provenance["layout"]
     ([('bob-1', 'ann-1')], 'bullets with author lines (Lemmy, kbin)')
     """
-    reader = _Reader(_lines(data))
+    reader = _Reader(_lines(data), copied)
     thread = reader.thread()
-    return to_debate(thread, data, name, layout=LAYOUTS[reader.layout])
+    about = {"layout": LAYOUTS[reader.layout]}
+    if copied is not None:
+        about["times"] = (
+            f"each comment's age counted back from {stamp(copied, 'second')}, when the page was "
+            "copied, to the precision of the age"
+        )
+    return to_debate(thread, data, name, **about)
 
 
-def parse(data: bytes, name: str) -> Thread:
-    """The thread in a pasted page, before it becomes claims (`name` is for messages)."""
-    return _Reader(_lines(data)).thread()
+def parse(data: bytes, name: str, copied: datetime | None = None) -> Thread:
+    """The thread in a pasted page, before it becomes claims (`name` is for messages); with
+    `copied` (when the page was copied, aware), each comment dated from the age it shows."""
+    return _Reader(_lines(data), copied).thread()
+
+
+# How far back each unit of a page's age goes, and how much of a time is kept for it: an age
+# in days says nothing of the hour, so what it gives is a date.
+_UNIT = {
+    "second": (timedelta(seconds=1), "second"),
+    "minute": (timedelta(minutes=1), "minute"),
+    "hour": (timedelta(hours=1), "hour"),
+    "day": (timedelta(days=1), "day"),
+    "week": (timedelta(weeks=1), "day"),
+    "month": (timedelta(days=30), "day"),
+    "year": (timedelta(days=365), "day"),
+}
+
+
+def dated(copied: datetime, age: tuple[int, str]) -> str:
+    """When a comment `age` old at `copied` was posted, to the precision its age gives.
+
+    >>> t = datetime(2023, 7, 20, 12, 34, 56, tzinfo=UTC)
+    >>> [dated(t, a) for a in ((0, "second"), (5, "minute"), (2, "hour"))]
+    ['2023-07-20T12:34:56Z', '2023-07-20T12:29:00Z', '2023-07-20T10:00:00Z']
+    >>> [dated(t, a) for a in ((5, "day"), (1, "week"), (1, "year"))]
+    ['2023-07-15', '2023-07-13', '2022-07-20']
+    """
+    count, unit = age
+    step, precision = _UNIT[unit]
+    return stamp(copied - count * step, precision)
+
+
+def stamp(at: datetime, precision: str) -> str:
+    """`at` in UTC as an `at:` value, cut to `precision` (`second`, `minute`, `hour`, `day`)."""
+    at = at.astimezone(UTC)
+    if precision == "day":
+        return at.date().isoformat()
+    if precision == "hour":
+        at = at.replace(minute=0, second=0, microsecond=0)
+    elif precision == "minute":
+        at = at.replace(second=0, microsecond=0)
+    return at.replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _lines(data: bytes) -> list[str]:
@@ -89,6 +136,7 @@ class _Raw:
     index: int  # of its first line
     paragraphs: list[str]
     score: int | None = None
+    at: str | None = None
 
     def comment(self, i: int, blocks: tuple[Block, ...], deleted: bool) -> Comment:
         author = home = None
@@ -105,6 +153,7 @@ class _Raw:
             author_home=home,
             author_shown=self.author_line if self.author_line != author else None,
             score=self.score,
+            at=self.at,
             links=tuple(Link(u) for u in dict.fromkeys(_urls(paragraphs))),
             deleted=deleted,
             line=self.index + 1,
@@ -112,8 +161,9 @@ class _Raw:
 
 
 class _Reader:
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], copied: datetime | None = None) -> None:
         self.lines = lines
+        self.copied = copied
         self.skipped: list[str] = []
         self.layout = "paragraphs"
         self._headers: dict[int, list[int]] = {}
@@ -184,7 +234,10 @@ class _Reader:
             self.skipped.extend(header.skipped)
             after = (header_lines[-1] if header_lines else i) + 1
             body = _paragraphs(self.lines[after:end])
-            raws.append(_Raw(parent, author, i, body, header.score))
+            at = None
+            if self.copied is not None and header.age is not None:
+                at = dated(self.copied, header.age)
+            raws.append(_Raw(parent, author, i, body, header.score, at))
         return self._find_quotes(raws)
 
     def _find_quotes(self, raws: list[_Raw]) -> list[Comment]:
