@@ -55,3 +55,23 @@ def test_memory_does_not_grow_over_ten_thousand_edits() -> None:
     # The memory blocks Python holds: one document's worth may differ (a few hundred); a leak
     # of even one object an edit would be ten thousand.
     assert grown < 2_000, grown
+
+
+def test_inlay_hints_from_where_the_loader_says_claims_are_equal_those_from_the_index() -> None:
+    # The fast way (a version that loads) and the index's way (one with errors) must put each
+    # hint at the same place, on every debate, quoted keys and non-ASCII text included.
+    from .conftest import DEBATES
+
+    texts = [p.read_text(encoding="utf-8") for p in DEBATES]
+    texts.append(
+        'title: Zoë 🙂\nclaims:\n  "yes": {text: "🙂", rebuts: b}\n  \'1.5\': {text: B}\n'
+        "  b:\n    text: B\n    reasons:\n      c: {text: C}\n"
+    )
+    for text in texts:
+        doc = DebateDocument("file:///d.yaml", text)
+        assert doc.result.debate is not None
+        fast = outline.inlay_hints(doc)
+        via_index = [
+            (place.id, doc.lines.position(place.key.end)) for place in doc.index.all_claims()
+        ]
+        assert [((h.data or {})["claim"], h.position) for h in fast] == via_index

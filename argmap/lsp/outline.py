@@ -18,6 +18,7 @@ from argmap.files import write_atomic
 from argmap.look import SEPARATOR, UNANSWERED, mark
 from argmap.lsp.document import DebateDocument
 from argmap.lsp.index import ClaimPlace
+from argmap.lsp.text import token_end
 from argmap.render.words import reason
 
 
@@ -104,21 +105,37 @@ def inlay_hints(doc: DebateDocument, where: lsp.Range | None = None) -> list[lsp
         else (lines.offset(where.start), lines.offset(where.end))
     )
     out = []
-    for place in doc.index.all_claims():
-        if not first <= place.key.start <= last:
+    for claim, key_start, key_end in _claim_keys(doc):
+        if not first <= key_start <= last:
             continue
-        label = status_label(doc, place.id)
+        label = status_label(doc, claim)
         if label is None:
             continue
         out.append(
             lsp.InlayHint(
-                position=lines.position(place.key.end),
+                position=lines.position(key_end),
                 label=label,
                 padding_left=True,
-                data={"uri": doc.uri, "claim": place.id},
+                data={"uri": doc.uri, "claim": claim},
             )
         )
     return out
+
+
+def _claim_keys(doc: DebateDocument) -> list[tuple[str, int, int]]:
+    """Each claim's id and where its key is written, in the order of the file. When this
+    version loaded, the loader has said where each claim starts, and its key ends where the
+    token does: no need to read the file again, which an editor asks after every edit. While
+    it has errors, the claims of the analysis are an older version's: the index of this text
+    says where they are now."""
+    debate = doc.result.debate
+    if debate is None:
+        return [(p.id, p.key.start, p.key.end) for p in doc.index.all_claims()]
+    out = []
+    for c in debate.claims.values():
+        start = doc.lines.at(c.line, c.column)
+        out.append((c.id, start, token_end(doc.text, start)))
+    return sorted(out, key=lambda k: k[1])
 
 
 def resolve_hint(doc: DebateDocument, hint: lsp.InlayHint) -> lsp.InlayHint:
