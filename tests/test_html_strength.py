@@ -104,7 +104,9 @@ def test_the_panel_shows_the_strength_and_what_moved_it(
         "strength 0.50, its base score: nothing supports or attacks it."
     )
     # The map drawn without --strength carries no bar.
-    assert "▰" not in browser.find_element(By.CSS_SELECTOR, "svg").get_attribute("textContent")
+    assert "▰" not in (
+        browser.find_element(By.CSS_SELECTOR, "svg").get_attribute("textContent") or ""
+    )
     assert console(browser) == []
 
 
@@ -114,7 +116,7 @@ def test_the_panel_follows_the_semantics_strength_names(
     open_page(browser, pages["h"])
     node = browser.find_element(By.CSS_SELECTOR, 'g.node.claim[id="lookup"]')
     # With --strength the map's nodes show the number and bar too.
-    assert "0.36 ▰▰▰▰▱▱▱▱▱▱" in node.get_attribute("textContent")
+    assert "0.36 ▰▰▰▰▱▱▱▱▱▱" in (node.get_attribute("textContent") or "")
     node.click()
     headings = [h.text for h in browser.find_elements(By.CSS_SELECTOR, '[data-am="panel"] h3')]
     assert "Strength (h-categorizer)" in headings
