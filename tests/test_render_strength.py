@@ -261,3 +261,44 @@ def test_mermaid_shows_the_number_and_bar_as_its_parser_reads_them() -> None:
         for claim, shown in SHOWN[semantics].items():
             assert labels[claim]["label"].split("\n")[-1] == shown
             assert set(labels[claim]["elements"]) == {"BR"}
+
+
+# --- the docs' examples are real output -----------------------------------------------------------
+
+MERMAID_DOC_EXAMPLE = """\
+title: Does a trained image model store its training data?
+claims:
+  not-stored:
+    by: FaceDeer
+    text: The training data is not stored in the model.
+    rebuttals:
+      lookup:
+        by: flatbield
+        text: It is recorded in a retrieval system.
+        rebuttals:
+          one-byte: {by: FaceDeer, text: "Five billion images in ~5 GB: one byte each."}
+"""
+
+
+def test_the_commands_doc_shows_each_claims_status_and_strength_as_drawn() -> None:
+    doc = (ROOT / "docs/commands.md").read_text(encoding="utf-8")
+    section = doc[doc.index("## argmap render") : doc.index("## argmap watch")]
+    block = re.search(r"```text\n(no-copy .*?)```\n", section, re.DOTALL)
+    assert block is not None
+    dot = to_dot(load(STORED), DiagramOptions(strength="df-quad"))
+    lines = block[1].splitlines()
+    for first, second in zip(lines[::2], lines[1::2], strict=True):
+        claim, status = re.split(r"\s{2,}", first)
+        strength = second.strip()
+        node = node_line(dot, claim)
+        assert f">{status}</FONT></TD></TR>{STRENGTH_ROW.format(strength)}</TABLE>>]" in node
+    row = "`0.50 ▰▰▰▰▰▱▱▱▱▱  strength from 0 to 1 by DF-QuAD; a block for\neach tenth`"
+    assert row in section and legend_row("df-quad") in dot
+
+
+def test_the_mermaid_doc_shows_a_node_with_its_strength_as_written() -> None:
+    doc = (ROOT / "docs/mermaid.md").read_text(encoding="utf-8")
+    block = re.search(r"```text\n(    lookup\(.*?)\n```\n", doc, re.DOTALL)
+    assert block is not None
+    text = to_mermaid(loads(MERMAID_DOC_EXAMPLE), DiagramOptions(strength="df-quad"))
+    assert block[1] in text.splitlines()
