@@ -302,3 +302,23 @@ def test_the_mermaid_doc_shows_a_node_with_its_strength_as_written() -> None:
     assert block is not None
     text = to_mermaid(loads(MERMAID_DOC_EXAMPLE), DiagramOptions(strength="df-quad"))
     assert block[1] in text.splitlines()
+
+
+def test_the_page_data_follows_the_semantics_and_base_asked_for() -> None:
+    from argmap.render.html import page_data
+
+    debate = loads(
+        "title: T\nclaims:\n  a: {text: A, score: 1}\n  b: {text: B, score: 9, rebuts: a}\n"
+    )
+    data = page_data(debate, "h-categorizer", "votes")
+    assert data["strength"] == {
+        "semantics": "h-categorizer",
+        "name": "h-categorizer",
+        "base": "votes",
+    }
+    # median 5, spread 4: a starts at 1 / (1 + e) = 0.269, b at 0.731; a = 0.269 / 1.731.
+    assert [(c["id"], c["strength_mark"], c["strength_line"]) for c in data["claims"]] == [
+        ("a", "0.16 ▰▰▱▱▱▱▱▱▱▱", "strength 0.16 (base score 0.27): lowered 0.11 by b."),
+        ("b", "0.73 ▰▰▰▰▰▰▰▱▱▱", "strength 0.73, its base score: nothing supports or attacks it."),
+    ]
+    assert page_data(debate)["strength"]["semantics"] == "df-quad"  # the default
