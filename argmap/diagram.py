@@ -20,6 +20,7 @@ from collections import deque
 from dataclasses import dataclass
 
 from argmap.analysis import Analysis
+from argmap.analyze import Base, Semantics
 from argmap.errors import DiagramError
 from argmap.look import THEMES
 from argmap.model import Relation, RelationKind
@@ -44,6 +45,11 @@ class DiagramOptions:
     speaker: str | None = None  # draw only this speaker's claims and what they answer
     unanswered_only: bool = False  # draw only unanswered claims and what they answer
     cluster_speakers: bool = False  # group each speaker's claims in a box
+    # Show each claim's strength under this gradual semantics (`analyze.Semantics`: `df-quad`,
+    # `quadratic-energy`, `h-categorizer`), from these base scores (`weights` or `votes`);
+    # None draws no strength.
+    strength: str | None = None
+    base: str = "weights"
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,11 @@ class Drawing:
     sources: list[str]  # sources drawn as nodes (with `sources`): those the drawn claims cite
     title: str
     flow: str  # the direction edges run, for the direction asked for (see `FLOW`)
+    # With `DiagramOptions.strength`: each drawn claim's strength (None: not settled), and the
+    # semantics and base scores it is under; otherwise None.
+    strength: dict[str, float | None] | None = None
+    semantics: str | None = None
+    base: str = "weights"
 
 
 def select(analysis: Analysis, options: DiagramOptions) -> list[str]:
@@ -90,13 +101,19 @@ def select(analysis: Analysis, options: DiagramOptions) -> list[str]:
 
 
 def check_options(options: DiagramOptions) -> None:
-    """`DiagramError` for a direction or theme argmap does not know."""
+    """`DiagramError` for a direction, theme, semantics or base argmap does not know."""
     if options.direction not in FLOW:
         raise DiagramError(
             f"direction must be one of {', '.join(DIRECTIONS)}, not {options.direction!r}"
         )
     if options.theme not in THEMES:
         raise DiagramError(f"theme must be one of {', '.join(THEMES)}, not {options.theme!r}")
+    if options.strength is not None and options.strength not in set(Semantics):
+        raise DiagramError(
+            f"strength must be one of {', '.join(Semantics)}, not {options.strength!r}"
+        )
+    if options.base not in set(Base):
+        raise DiagramError(f"base must be one of {', '.join(Base)}, not {options.base!r}")
 
 
 def plan(analysis: Analysis, options: DiagramOptions | None = None) -> Drawing:
@@ -122,4 +139,20 @@ def plan(analysis: Analysis, options: DiagramOptions | None = None) -> Drawing:
     title = debate.title
     if options.focus is not None:
         title += f" (around {options.focus}, depth {options.depth})"
-    return Drawing(drawn, relations, junctions, groups, sources, title, FLOW[options.direction])
+    strength = semantics = None
+    if options.strength is not None:
+        found = analysis.strength(options.strength, options.base).strength
+        strength = {c: found[c] for c in drawn}
+        semantics = Semantics(options.strength).value
+    return Drawing(
+        drawn,
+        relations,
+        junctions,
+        groups,
+        sources,
+        title,
+        FLOW[options.direction],
+        strength,
+        semantics,
+        Base(options.base).value,
+    )

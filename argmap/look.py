@@ -13,6 +13,7 @@ colour-blind readers tell apart.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from argmap.analyze import Status
@@ -138,3 +139,50 @@ ASCII = {
 # sets, rather than fixed ones that may not show on its background.
 TERMINAL_STATUS = {Status.STANDING: "green", Status.DEFEATED: "red", Status.UNDECIDED: "yellow"}
 TERMINAL_RELATION = "cyan"
+
+# A claim's strength (`Analysis.strength`), drawn with `--strength` and on the page: its number
+# to two decimals and a bar of `STRENGTH_CELLS` blocks, one filled for each tenth, in the
+# theme's text colour (the bar is not a status, so it takes no status colour). A claim whose
+# strength did not converge shows `UNSETTLED` and no number.
+STRENGTH_CELLS = 10
+STRENGTH_FULL = "\u25b0"  # ▰
+STRENGTH_EMPTY = "\u25b1"  # ▱
+UNSETTLED = "strength not settled"
+UNSETTLED_WORDS = "in or after a cycle that did not converge: no number"  # the legend's
+STRENGTH_EXAMPLE = 0.5  # the strength the legend draws as its example
+# How each gradual semantics (`analyze.Semantics`) is named to a reader.
+SEMANTICS_NAMES = {
+    "df-quad": "DF-QuAD",
+    "quadratic-energy": "quadratic energy",
+    "h-categorizer": "h-categorizer",
+}
+
+
+def strength_bar(value: float) -> str:
+    """`STRENGTH_CELLS` blocks, the first `value` of them (rounded to the nearest) filled.
+
+    >>> strength_bar(0.31), strength_bar(0.25), strength_bar(1.0)
+    ('▰▰▰▱▱▱▱▱▱▱', '▰▰▰▱▱▱▱▱▱▱', '▰▰▰▰▰▰▰▰▰▰')
+    """
+    filled = min(max(math.floor(value * STRENGTH_CELLS + 0.5), 0), STRENGTH_CELLS)
+    return STRENGTH_FULL * filled + STRENGTH_EMPTY * (STRENGTH_CELLS - filled)
+
+
+def strength_mark(value: float | None) -> str:
+    """What a claim's node shows of its strength: `0.31 ▰▰▰▱▱▱▱▱▱▱`, or `UNSETTLED`.
+
+    >>> strength_mark(0.53125), strength_mark(None)
+    ('0.53 ▰▰▰▰▰▱▱▱▱▱', 'strength not settled')
+    """
+    return UNSETTLED if value is None else f"{value:.2f} {strength_bar(value)}"
+
+
+def strength_key(semantics: str, base: str = "weights") -> str:
+    """The legend's words for the strength mark: what the number and bar are, by which
+    semantics, and from which base scores when they are votes.
+
+    >>> strength_key("df-quad"), strength_key("h-categorizer", "votes")[-31:]
+    ('strength from 0 to 1 by DF-QuAD; a block for each tenth', 'base scores from votes (score:)')
+    """
+    words = f"strength from 0 to 1 by {SEMANTICS_NAMES[semantics]}; a block for each tenth"
+    return words + ("; base scores from votes (score:)" if base == "votes" else "")

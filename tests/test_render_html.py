@@ -80,6 +80,10 @@ def test_page_data_has_each_claim_with_its_status_reason_relations_and_citations
             "at": None,
             "url": None,
             "score": None,
+            "strength": 0.5,
+            "strength_mark": "0.50 ▰▰▰▰▰▱▱▱▱▱",
+            "strength_line": "strength 0.50 (base score 0.50): lowered 0.25 by b (bob), "
+            "raised 0.25 by c.",
         },
         {
             "id": "b",
@@ -97,6 +101,9 @@ def test_page_data_has_each_claim_with_its_status_reason_relations_and_citations
             "at": None,
             "url": None,
             "score": None,
+            "strength": 0.5,
+            "strength_mark": "0.50 ▰▰▰▰▰▱▱▱▱▱",
+            "strength_line": "strength 0.50, its base score: nothing supports or attacks it.",
         },
         {
             "id": "c",
@@ -114,6 +121,9 @@ def test_page_data_has_each_claim_with_its_status_reason_relations_and_citations
             "at": None,
             "url": None,
             "score": None,
+            "strength": 0.5,
+            "strength_mark": "0.50 ▰▰▰▰▰▱▱▱▱▱",
+            "strength_line": "strength 0.50, its base score: nothing supports or attacks it.",
         },
     ]
     assert [(s["name"], s["url"]) for s in data["speakers"]] == [

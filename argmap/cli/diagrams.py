@@ -12,9 +12,12 @@ import typer
 from rich.text import Text
 
 from argmap.cli.common import (
+    SEMANTICS,
     AsOfOption,
     FileArgument,
     OutputOption,
+    StrengthOption,
+    VotesOption,
     app,
     err,
     explain,
@@ -109,8 +112,11 @@ def _diagram_setup(
     unanswered: bool,
     cluster: Cluster | None,
     theme: ThemeName,
+    strength: str | None = None,
+    votes: bool = False,
 ) -> tuple[Format, DiagramOptions]:
-    """The format and drawing options asked for; usage errors exit 2."""
+    """The format and drawing options asked for; usage errors exit 2. `--votes` alone draws
+    strength by the default semantics: base scores mean nothing without it."""
     from argmap.diagram import DIRECTIONS, DiagramOptions
     from argmap.render.formats import FORMATS, format_for, named
     from argmap.render.formats import choices as diagram_choices
@@ -144,6 +150,8 @@ def _diagram_setup(
         speaker=speaker,
         unanswered_only=unanswered,
         cluster_speakers=cluster is Cluster.SPEAKERS,
+        strength=strength if strength is not None or not votes else SEMANTICS[0],
+        base="votes" if votes else "weights",
     )
     return fmt, options
 
@@ -225,15 +233,31 @@ def render_command(
     theme: ThemeOption = ThemeName.LIGHT,
     timeout: TimeoutOption = DOT_TIMEOUT,
     as_of: AsOfOption = None,
+    strength: StrengthOption = None,
+    votes: VotesOption = False,
 ) -> None:
     """Draw the debate as SVG, PNG or PDF (with Graphviz), or write DOT or Mermaid text.
+
+    With --strength NAME (or --votes), each claim shows its strength as a number and a bar.
 
     Exit status: 0; 1 when the file has errors, a claim or speaker is unknown, Graphviz is
     missing, fails or runs out of time, or OUT cannot be written; 2 for a usage error; 130
     when interrupted (Ctrl-C), which leaves OUT as it was.
     """
     fmt, options = _diagram_setup(
-        file, output, format, direction, sources, focus, depth, speaker, unanswered, cluster, theme
+        file,
+        output,
+        format,
+        direction,
+        sources,
+        focus,
+        depth,
+        speaker,
+        unanswered,
+        cluster,
+        theme,
+        strength,
+        votes,
     )
     with reported(stopped="nothing was written"):
         _draw(file, output, fmt, options, timeout, as_of)
@@ -254,6 +278,8 @@ def watch_command(
     theme: ThemeOption = ThemeName.LIGHT,
     timeout: TimeoutOption = DOT_TIMEOUT,
     as_of: AsOfOption = None,
+    strength: StrengthOption = None,
+    votes: VotesOption = False,
     interval: Annotated[
         float,
         typer.Option(
@@ -270,7 +296,19 @@ def watch_command(
     from argmap.watch import watch
 
     fmt, options = _diagram_setup(
-        file, output, format, direction, sources, focus, depth, speaker, unanswered, cluster, theme
+        file,
+        output,
+        format,
+        direction,
+        sources,
+        focus,
+        depth,
+        speaker,
+        unanswered,
+        cluster,
+        theme,
+        strength,
+        votes,
     )
     if output == "-":
         raise fail("watch writes to a file: give -o OUT", 2)

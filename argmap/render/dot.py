@@ -20,7 +20,20 @@ from argmap import layout
 from argmap.analysis import Analysis, analyse
 from argmap.analyze import Status
 from argmap.diagram import DiagramOptions, Drawing, plan
-from argmap.look import BORDER, EDGES, SEPARATOR, THEMES, UNANSWERED, Theme, mark
+from argmap.look import (
+    BORDER,
+    EDGES,
+    SEPARATOR,
+    STRENGTH_EXAMPLE,
+    THEMES,
+    UNANSWERED,
+    UNSETTLED,
+    UNSETTLED_WORDS,
+    Theme,
+    mark,
+    strength_key,
+    strength_mark,
+)
 from argmap.model import Debate, RelationKind
 from argmap.render.image import LAYOUTS, engine_for
 
@@ -156,7 +169,9 @@ def _dot(
             )
             indent = "    "
         for c in members:
-            out.append(indent + _claim_node(analysis, c, c in quiet, options, theme))
+            strength = drawing.strength
+            shows = strength_mark(strength[c]) if strength is not None else None
+            out.append(indent + _claim_node(analysis, c, c in quiet, options, theme, shows))
         if speaker is not None:
             out.append("  }")
     for c in drawing.junctions:
@@ -211,8 +226,15 @@ def _dot(
 
 
 def _claim_node(
-    analysis: Analysis, ident: str, is_unanswered: bool, options: DiagramOptions, theme: Theme
+    analysis: Analysis,
+    ident: str,
+    is_unanswered: bool,
+    options: DiagramOptions,
+    theme: Theme,
+    strength: str | None = None,
 ) -> str:
+    """A claim's node; `strength`, when given, is what it shows of its strength
+    (`look.strength_mark`), on a line of its own under its status."""
     claim = analysis.debate.claims[ident]
     status = analysis.status[ident]
     border, fill = theme.status[status]
@@ -229,7 +251,12 @@ def _claim_node(
         f'<TR><TD ALIGN="LEFT">{head}</TD></TR>'
         f'<TR><TD ALIGN="LEFT">{body}<BR ALIGN="LEFT"/></TD></TR>'
         f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR={quoted(border)}>{foot}</FONT></TD></TR>'
-        "</TABLE>>"
+        + (
+            ""
+            if strength is None
+            else f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9">{text(strength)}</FONT></TD></TR>'
+        )
+        + "</TABLE>>"
     )
     classes = ["claim", status.value] + ([UNANSWERED] if is_unanswered else [])
     attrs = [
@@ -281,6 +308,15 @@ def _legend(
         )
     if drawing.junctions:
         rows.append('<TR><TD>•</TD><TD ALIGN="LEFT">the reasoning of a claim</TD></TR>')
+    if drawing.strength is not None and drawing.semantics is not None:
+        rows.append(
+            f"<TR><TD>{text(strength_mark(STRENGTH_EXAMPLE))}</TD>"
+            f'<TD ALIGN="LEFT">{text(strength_key(drawing.semantics, drawing.base))}</TD></TR>'
+        )
+        if any(v is None for v in drawing.strength.values()):
+            rows.append(
+                f'<TR><TD>{UNSETTLED}</TD><TD ALIGN="LEFT">{text(UNSETTLED_WORDS)}</TD></TR>'
+            )
     if not rows:
         return []
     table = (

@@ -144,6 +144,7 @@ def render(
             raise DiagramError(
                 "Graphviz's `dot` wrote an SVG that is not UTF-8 text; nothing was written"
             ) from None
-        return Rendered(to_html(analysis, svg).encode("utf-8"), chosen, large)
+        page = to_html(analysis, svg, options.strength, options.base)
+        return Rendered(page.encode("utf-8"), chosen, large)
     image = draw_image(dot, fmt, chosen, timeout)
     return Rendered(image.data, chosen, large, image.scaled)

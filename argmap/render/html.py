@@ -21,10 +21,10 @@ from typing import Any
 from argmap.analysis import Analysis, analyse
 from argmap.analyze import Status
 from argmap.errors import DiagramError
-from argmap.look import BORDER, THEMES, Theme, mark
+from argmap.look import BORDER, SEMANTICS_NAMES, THEMES, Theme, mark, strength_mark
 from argmap.model import Debate
 from argmap.render import report
-from argmap.render.words import acceptance_sentence, provisional, reason
+from argmap.render.words import acceptance_sentence, provisional, reason, strength_sentence
 
 # `<`, `>` and `&` are written as JSON escapes, so no string can end the <script> block the data
 # sits in or start a comment there; U+2028/9 too, which some older parsers took for line ends.
@@ -41,15 +41,22 @@ def _asset(name: str) -> str:
     return resources.files("argmap.render").joinpath(name).read_text(encoding="utf-8")
 
 
-def page_data(debate: Debate | Analysis) -> dict[str, Any]:
+def page_data(
+    debate: Debate | Analysis, semantics: str | None = None, base: str = "weights"
+) -> dict[str, Any]:
     """What the page's script reads: every claim with its status, reason, relations and
-    citations, and the summary. Shapes follow `argmap.render.report` (docs/json.md). Addresses
-    are kept as they are: the script makes links of the http(s) ones only, and shows any other
-    as text."""
+    citations, its strength under `semantics` (None: the default) from the base scores `base`
+    (`Analysis.strength`) with the sentence of what moved it, and the summary. Shapes follow
+    `argmap.render.report` (docs/json.md). Addresses are kept as they are: the script makes
+    links of the http(s) ones only, and shows any other as text."""
     analysis = analyse(debate)
     debate = analysis.debate
     summary = report.summary(analysis)
     quiet = analysis.unanswered_ids
+    strengths = (
+        analysis.strength(base=base) if semantics is None else analysis.strength(semantics, base)
+    )
+    speakers = {c: claim.by for c, claim in debate.claims.items()}
     claims = [
         {
             "id": shown["id"],
@@ -69,6 +76,14 @@ def page_data(debate: Debate | Analysis) -> dict[str, Any]:
             "at": shown["at"],
             "url": shown["url"],
             "score": shown["score"],
+            "strength": strengths.strength[shown["id"]],
+            "strength_mark": strength_mark(strengths.strength[shown["id"]]),
+            "strength_line": strength_sentence(
+                strengths.strength[shown["id"]],
+                strengths.base[shown["id"]],
+                strengths.contributions.get(shown["id"], ()),
+                speakers,
+            ),
         }
         for shown in report.show_all(analysis)
     ]
@@ -76,6 +91,11 @@ def page_data(debate: Debate | Analysis) -> dict[str, Any]:
         "title": debate.title,
         "marks": {status.value: mark(status) for status in Status},
         "timeline": _timeline(analysis),
+        "strength": {
+            "semantics": strengths.semantics.value,
+            "name": SEMANTICS_NAMES[strengths.semantics.value],
+            "base": base,
+        },
         "provisional": provisional(len(analysis.unclassified)),
         "claims": claims,
         "counts": summary["counts"],
@@ -212,10 +232,15 @@ def _hash(code: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def to_html(debate: Debate | Analysis, svg: str) -> str:
-    """The page for `debate`, around `svg` (the diagram `render` drew of it)."""
+def to_html(
+    debate: Debate | Analysis, svg: str, semantics: str | None = None, base: str = "weights"
+) -> str:
+    """The page for `debate`, around `svg` (the diagram `render` drew of it); its panel, sort
+    and filter show strength under `semantics` from the base scores `base`."""
     analysis = analyse(debate)
-    data = json.dumps(page_data(analysis), ensure_ascii=False, separators=(",", ":"))
+    found = page_data(analysis, semantics, base)
+    data = json.dumps(found, ensure_ascii=False, separators=(",", ":"))
+    strength_name = html.escape(found["strength"]["name"])
     style = colour_variables() + _asset("page.css") + dark_rules() + then_rules()
     script = _asset("page.js")
     policy = "; ".join(
@@ -268,6 +293,18 @@ speakers" aria-label="Search claims and speakers" autocomplete="off"></label>
 </fieldset>
 <fieldset><legend>Speaker</legend>
 <select data-am="speaker" aria-label="Speaker"><option value="">all speakers</option></select>
+</fieldset>
+<fieldset><legend>Strength ({strength_name})</legend>
+<label>at least <input type="number" data-am="strength-min" min="0" max="1" step="0.05" \
+inputmode="decimal" aria-label="Strength at least"></label>
+<label>at most <input type="number" data-am="strength-max" min="0" max="1" step="0.05" \
+inputmode="decimal" aria-label="Strength at most"></label>
+</fieldset>
+<fieldset><legend>List</legend>
+<select data-am="sort" aria-label="Order of the list of matching claims">\
+<option value="file">in file order</option>\
+<option value="strongest">strongest first</option>\
+<option value="weakest">weakest first</option></select>
 </fieldset>
 <button type="button" data-am="reset">Show all</button>
 <ul class="am-matches" data-am="matches"></ul>

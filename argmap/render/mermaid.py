@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from argmap import layout
+from argmap import layout, look
 from argmap.analysis import Analysis, analyse
 from argmap.analyze import Status
 from argmap.diagram import DiagramOptions, plan
@@ -302,7 +302,9 @@ def to_mermaid(debate: Debate | Analysis, options: DiagramOptions | None = None)
     draws the sources those claims cite, as parallelograms; `cluster_speakers` boxes each
     speaker's claims in a subgraph; `theme` is `light` or `dark`. The same debate always gives
     the same text, and a claim's node line depends only on the claim, its node name
-    (`node_names`), its status and whether it went unanswered.
+    (`node_names`), its status, whether it went unanswered and, with `strength`, its strength
+    (a last line such as `0.31 ▰▰▰▱▱▱▱▱▱▱`, or `strength not settled`; the title then says
+    what the number and bar are, and by which semantics).
     """
     analysis = analyse(debate)
     options = options or DiagramOptions()
@@ -315,7 +317,11 @@ def to_mermaid(debate: Debate | Analysis, options: DiagramOptions | None = None)
     junction_set = set(junctions)
     sources = drawing.sources
 
-    out = ["---", title_line(drawing.title), *palette.config, "---"]
+    title = drawing.title
+    if drawing.strength is not None and drawing.semantics is not None:
+        # A flowchart has no legend: the title says what the number and bar in each node are.
+        title += f" ({look.strength_key(drawing.semantics, drawing.base)})"
+    out = ["---", title_line(title), *palette.config, "---"]
     out.append(f"flowchart {drawing.flow}")
     by_class: dict[str, list[str]] = {s.value: [] for s in Status}
     by_class[UNANSWERED] = []
@@ -335,7 +341,10 @@ def to_mermaid(debate: Debate | Analysis, options: DiagramOptions | None = None)
                 by_class[UNANSWERED].append(node)
             by_class[status.value].append(node)
             start, end = SHAPES[status]
-            out.append(f"{indent}{node}{start}{_label([head, *_wrap(claim.text), marks])}{end}")
+            lines = [head, *_wrap(claim.text), marks]
+            if drawing.strength is not None:
+                lines.append(look.strength_mark(drawing.strength[c]))
+            out.append(f"{indent}{node}{start}{_label(lines)}{end}")
         if speaker is not None:
             out.append("    end")
     for c in junctions:

@@ -339,6 +339,12 @@
     if (c.unanswered) status.append(" ", el("span", { class: "am-chip" }, "unanswered"));
     if (!nodes.has(c.id)) status.append(" (not drawn in this map)");
     const why = [el("h3", {}, "Why"), el("p", { "data-am": "why" }, c.reason)];
+    // The claim's strength and what moved it, worked out by argmap (data.strength says how).
+    const strength = [
+      el("h3", {}, `Strength (${data.strength.name})`),
+      el("p", { class: "am-meta", "aria-hidden": "true" }, c.strength_mark),
+      el("p", { "data-am": "strength" }, c.strength_line),
+    ];
     if (c.acceptance !== null) why.push(el("p", {}, el("b", {}, "Preferred acceptance: "), c.acceptance));
     const extra = [];
     if (c.tags.length) extra.push(el("h3", {}, "Tags"), el("p", {}, c.tags.join(", ")));
@@ -350,6 +356,7 @@
       status,
       el("p", { class: "am-text", "data-am": "text" }, c.text),
       ...why,
+      ...strength,
       ...relationList("Answers", c.answers, "nothing (it starts a thread)"),
       ...relationList("Answered by", c.answered_by, "nothing"),
       ...citations(c),
@@ -428,6 +435,9 @@
   const speakerSelect = part("speaker");
   const counter = part("count");
   const matches = part("matches");
+  const strengthMin = part("strength-min");
+  const strengthMax = part("strength-max");
+  const sortSelect = part("sort");
 
   for (const s of data.speakers) {
     speakerSelect.append(el("option", { value: s.name }, `${s.name} (${plural(s.claims, "claim")})`));
@@ -437,9 +447,22 @@
   }
   onlyUnanswered.parentElement.append(` (${data.unanswered.length})`);
 
+  // A bound typed in a strength box, or null when the box is empty (or holds no number).
+  function bound(input) {
+    const text = input.value.trim();
+    const n = Number(text);
+    return text === "" || !Number.isFinite(n) ? null : n;
+  }
+
   function wanted(c) {
     const query = search.value.trim().toLocaleLowerCase();
     if (onlyUnanswered.checked && !c.unanswered) return false;
+    // A claim without a settled strength is not within any bound.
+    const low = bound(strengthMin);
+    const high = bound(strengthMax);
+    if ((low !== null || high !== null) && c.strength === null) return false;
+    if (low !== null && c.strength < low) return false;
+    if (high !== null && c.strength > high) return false;
     if (!statusBoxes[STATUSES.indexOf(c.status)].checked) return false;
     if (speakerSelect.value !== "" && c.by !== speakerSelect.value) return false;
     if (query === "") return true;
@@ -463,11 +486,31 @@
       e.g.classList.toggle("am-out", !(shown.has(e.tail) || !nodes.has(e.tail)) || !(shown.has(e.head) || !nodes.has(e.head)));
     }
     const active =
-      search.value.trim() !== "" || onlyUnanswered.checked || speakerSelect.value !== "" || statusBoxes.some((b) => !b.checked);
+      search.value.trim() !== "" ||
+      onlyUnanswered.checked ||
+      speakerSelect.value !== "" ||
+      statusBoxes.some((b) => !b.checked) ||
+      bound(strengthMin) !== null ||
+      bound(strengthMax) !== null;
     counter.textContent = active ? `${shown.size} of ${plural(nodes.size, "claim")} shown` : plural(nodes.size, "claim");
-    const list = [...shown].slice(0, 50);
-    matches.replaceChildren(...(active ? list.map((id) => el("li", {}, goButton(id))) : []));
-    if (active && shown.size > list.length) matches.append(el("li", { class: "am-meta" }, `… and ${shown.size - list.length} more`));
+    // The list of matching claims, in file order or by strength (ties in file order, claims
+    // without a settled strength last); ordering it by strength lists every claim shown.
+    const order = sortSelect.value;
+    const listed = active || order !== "file";
+    const ids = [...shown];
+    if (order !== "file") {
+      const sign = order === "strongest" ? -1 : 1;
+      const key = (id) => claims.get(id).strength;
+      ids.sort((a, b) => (key(a) === null) - (key(b) === null) || sign * ((key(a) ?? 0) - (key(b) ?? 0)));
+    }
+    const list = ids.slice(0, 50);
+    const item = (id) => {
+      const button = goButton(id);
+      if (order !== "file") button.append(" ", el("span", { class: "am-rel", "data-am": "strength-mark" }, claims.get(id).strength_mark));
+      return el("li", {}, button);
+    };
+    matches.replaceChildren(...(listed ? list.map(item) : []));
+    if (listed && shown.size > list.length) matches.append(el("li", { class: "am-meta" }, `… and ${shown.size - list.length} more`));
   }
 
   search.addEventListener("input", applyFilters);
@@ -480,12 +523,16 @@
       applyFilters();
     }
   });
-  for (const box of [onlyUnanswered, ...statusBoxes, speakerSelect]) box.addEventListener("change", applyFilters);
+  for (const box of [onlyUnanswered, ...statusBoxes, speakerSelect, sortSelect]) box.addEventListener("change", applyFilters);
+  for (const box of [strengthMin, strengthMax]) box.addEventListener("input", applyFilters);
   part("reset").addEventListener("click", () => {
     search.value = "";
     onlyUnanswered.checked = false;
     for (const box of statusBoxes) box.checked = true;
     speakerSelect.value = "";
+    strengthMin.value = "";
+    strengthMax.value = "";
+    sortSelect.value = "file";
     applyFilters();
   });
   part("filters").addEventListener("click", (event) => {

@@ -3,7 +3,7 @@ page's panel): why it has its status, and its preferred acceptance."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from argmap.render.shapes import AcceptanceJSON, ShowJSON
 
@@ -93,3 +93,37 @@ def and_list(ids: Sequence[str]) -> str:
     ('a', 'a, b and c')
     """
     return ids[0] if len(ids) == 1 else f"{', '.join(ids[:-1])} and {ids[-1]}"
+
+
+def strength_sentence(
+    value: float | None,
+    base: float,
+    contributions: Sequence[tuple[str, str, float]],
+    speakers: Mapping[str, str | None] | None = None,
+) -> str:
+    """A claim's strength and what moved it from its base score, in one sentence (the HTML
+    page's panel): each attacker and supporter with its contribution (`Strengths.contributions`:
+    id, kind, change), largest first, and its speaker when `speakers` gives one.
+
+    >>> strength_sentence(0.53125, 0.5, [("p", "support", 0.25), ("w", "attack", -0.09375)],
+    ...                   {"p": "defender"})
+    'strength 0.53 (base score 0.50): raised 0.25 by p (defender), lowered 0.09 by w.'
+    >>> strength_sentence(0.5, 0.5, [])
+    'strength 0.50, its base score: nothing supports or attacks it.'
+    >>> strength_sentence(None, 0.5, [])
+    'strength not settled: it is in, or depends on, a cycle that did not converge.'
+    """
+    if value is None:
+        return "strength not settled: it is in, or depends on, a cycle that did not converge."
+    if not contributions:
+        return f"strength {value:.2f}, its base score: nothing supports or attacks it."
+    moves = []
+    for ident, _kind, change in contributions:
+        who = (speakers or {}).get(ident)
+        named = f"{ident} ({who})" if who else ident
+        verb = "raised" if change > 0 else "lowered" if change < 0 else "not moved"
+        amount = f"{abs(change):.2f}"
+        if amount == "0.00":
+            amount = "less than 0.01"
+        moves.append(f"{verb} {amount} by {named}" if change else f"{verb} by {named}")
+    return f"strength {value:.2f} (base score {base:.2f}): {', '.join(moves)}."
