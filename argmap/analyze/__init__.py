@@ -51,7 +51,7 @@ from argmap.analyze.semantics import (
     label,
     preferred_acceptance,
 )
-from argmap.analyze.strength import Contribution, Semantics, Strengths, strength
+from argmap.analyze.strength import Contribution, Semantics, Strengths, disagreements, strength
 from argmap.analyze.times import (
     Arrival,
     NoTimesError,
@@ -89,6 +89,7 @@ __all__ = [
     "base_scores",
     "claims_of",
     "contested",
+    "disagreements",
     "exchanges",
     "from_votes",
     "grounded",

@@ -4,24 +4,31 @@ Every shape is a `TypedDict` of `argmap.render.shapes`, documented with an examp
 docs/json.md; this module fills them from the analysed debate. The sentences said about a
 claim are in `argmap.render.words`; the JSON text that `--format json` prints is made by
 `argmap.render.jsontext`.
+
+Every report reads strength under one semantics and one choice of base scores (`semantics`,
+`base`: `--strength NAME` and `--votes`), from `Analysis.strength`; numbers are rounded to 6
+decimals (`number`), so that JSON does not carry the last bits of floating point.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import overload
 
 from argmap.analysis import Analysis, Link, analyse
-from argmap.analyze import Status, iso
+from argmap.analyze import Base, Semantics, Status, Strengths, iso
 from argmap.model import Claim, Debate, RelationKind
 from argmap.render.shapes import (
     AcceptanceJSON,
     CitationJSON,
     ClaimJSON,
+    ContributionJSON,
     LinkJSON,
     NodeJSON,
     RowJSON,
     ShowJSON,
     StepJSON,
+    StrengthJSON,
     SummaryJSON,
     TreeJSON,
     TreeRowsJSON,
@@ -29,6 +36,27 @@ from argmap.render.shapes import (
 )
 
 # --- pieces ------------------------------------------------------------------------------------
+
+
+DECIMALS = 6  # strengths in JSON: enough to check the worked examples, none of float's noise
+
+Semantics_ = Semantics | str
+Base_ = Base | str
+
+
+@overload
+def number(value: float) -> float: ...
+@overload
+def number(value: None) -> None: ...
+@overload
+def number(value: float | None) -> float | None: ...
+def number(value: float | None) -> float | None:
+    """A strength (or a change in one) as JSON gives it: rounded to 6 decimals, never `-0.0`.
+
+    >>> number(0.531250000001), number(-1e-12), number(None)
+    (0.53125, 0.0, None)
+    """
+    return None if value is None else round(value, DECIMALS) + 0.0
 
 
 def acceptance(analysis: Analysis, claim: str) -> AcceptanceJSON | None:
@@ -41,11 +69,17 @@ def acceptance(analysis: Analysis, claim: str) -> AcceptanceJSON | None:
 # --- summary -----------------------------------------------------------------------------------
 
 
-def summary(debate: Debate | Analysis) -> SummaryJSON:
+def summary(
+    debate: Debate | Analysis,
+    semantics: Semantics_ = Semantics.DF_QUAD,
+    base: Base_ = Base.WEIGHTS,
+) -> SummaryJSON:
     """Everything the analysis finds, complete (the text summary cuts each list short)."""
     analysis = analyse(debate)
     debate = analysis.debate
     counts = analysis.relation_counts
+    strengths = analysis.strength(semantics, base)
+    strength = strengths.strength
 
     def ids(links: list[Link], kind: RelationKind) -> list[str]:
         return [link.id for link in links if link.kind is kind]
@@ -60,6 +94,7 @@ def summary(debate: Debate | Analysis) -> SummaryJSON:
                 "by": c.by,
                 "status": analysis.status[c.id].value,
                 "acceptance": acceptance(analysis, c.id),
+                "strength": number(strength[c.id]),
                 "rebuts": ids(out, RelationKind.REBUTS),
                 "supports": ids(out, RelationKind.SUPPORTS),
                 "undercuts": ids(out, RelationKind.UNDERCUTS),
@@ -118,23 +153,41 @@ def summary(debate: Debate | Analysis) -> SummaryJSON:
             }
             for s in analysis.sources
         ],
+        "strength": {
+            "semantics": strengths.semantics.value,
+            "base": Base(base).value,
+            "ranking": list(strengths.ranking),
+            "disagreements": list(analysis.disagreements(semantics, base)),
+            "unconverged": list(strengths.unconverged),
+        },
     }
 
 
 # --- unanswered --------------------------------------------------------------------------------
 
 
-def unanswered(debate: Debate | Analysis) -> list[UnansweredJSON]:
+def unanswered(
+    debate: Debate | Analysis,
+    semantics: Semantics_ = Semantics.DF_QUAD,
+    base: Base_ = Base.WEIGHTS,
+) -> list[UnansweredJSON]:
     """The claims nothing rebuts or undercuts, in the order of the file."""
+    analysis = analyse(debate)
+    strength = analysis.strength(semantics, base).strength
     return [
-        {"id": u.id, "text": u.text, "by": u.by, "role": u.role} for u in analyse(debate).unanswered
+        {"id": u.id, "text": u.text, "by": u.by, "role": u.role, "strength": number(strength[u.id])}
+        for u in analysis.unanswered
     ]
 
 
 # --- tree --------------------------------------------------------------------------------------
 
 
-def tree(debate: Debate | Analysis) -> TreeJSON:
+def tree(
+    debate: Debate | Analysis,
+    semantics: Semantics_ = Semantics.DF_QUAD,
+    base: Base_ = Base.WEIGHTS,
+) -> TreeJSON:
     """The thread as a tree: under each claim, the claims that answer it.
 
     Roots are the claims that answer nothing, in the order of the file; children come in the
@@ -145,6 +198,7 @@ def tree(debate: Debate | Analysis) -> TreeJSON:
     """
     analysis = analyse(debate)
     debate = analysis.debate
+    strength = analysis.strength(semantics, base).strength
     shown: set[str] = set()
 
     def node(claim: str, relation: RelationKind | None, cycle: bool = False) -> NodeJSON:
@@ -153,6 +207,7 @@ def tree(debate: Debate | Analysis) -> TreeJSON:
             "id": claim,
             "relation": None if relation is None else relation.value,
             "status": analysis.status[claim].value,
+            "strength": number(strength[claim]),
             "by": c.by,
             "text": c.text,
             "ref": claim in shown,
@@ -184,12 +239,16 @@ def tree(debate: Debate | Analysis) -> TreeJSON:
     return {"title": debate.title, "roots": roots}
 
 
-def tree_rows(debate: Debate | Analysis) -> TreeRowsJSON:
+def tree_rows(
+    debate: Debate | Analysis,
+    semantics: Semantics_ = Semantics.DF_QUAD,
+    base: Base_ = Base.WEIGHTS,
+) -> TreeRowsJSON:
     """The tree of `tree` as a list of its nodes, depth first, children in order, each naming
     the index of its parent and its depth: what `tree --format json` prints. Its size is linear
     in the debate's, however deep the thread (nested, each level would be indented further, and
     a 10,000-reply chain would nest deeper than most JSON readers go)."""
-    nested = tree(debate)
+    nested = tree(debate, semantics, base)
     rows: list[RowJSON] = []
     stack: list[tuple[NodeJSON, int | None, int]] = [
         (root, None, 0) for root in reversed(nested["roots"])
@@ -204,6 +263,7 @@ def tree_rows(debate: Debate | Analysis) -> TreeRowsJSON:
                 "depth": depth,
                 "relation": node["relation"],
                 "status": node["status"],
+                "strength": node["strength"],
                 "by": node["by"],
                 "text": node["text"],
                 "ref": node["ref"],
@@ -239,20 +299,53 @@ def _cycle_starts(analysis: Analysis, shown: set[str]) -> list[str]:
 # --- show --------------------------------------------------------------------------------------
 
 
-def show(debate: Debate | Analysis, claim_id: str) -> ShowJSON:
+def show(
+    debate: Debate | Analysis,
+    claim_id: str,
+    semantics: Semantics_ = Semantics.DF_QUAD,
+    base: Base_ = Base.WEIGHTS,
+) -> ShowJSON:
     """One claim in context; `argmap.analysis.UnknownClaimError` if there is no such claim."""
     analysis = analyse(debate)
-    return _show(analysis, analysis.claim(claim_id))
+    claim = analysis.claim(claim_id)
+    return _show(analysis, claim, analysis.strength(semantics, base))
 
 
-def show_all(debate: Debate | Analysis) -> Iterator[ShowJSON]:
+def show_all(
+    debate: Debate | Analysis,
+    semantics: Semantics_ = Semantics.DF_QUAD,
+    base: Base_ = Base.WEIGHTS,
+) -> Iterator[ShowJSON]:
     """`show` for every claim, in the order of the file, in time linear in the debate."""
     analysis = analyse(debate)
+    strengths = analysis.strength(semantics, base)
     for claim in analysis.debate.claims.values():
-        yield _show(analysis, claim)
+        yield _show(analysis, claim, strengths)
 
 
-def _show(analysis: Analysis, claim: Claim) -> ShowJSON:
+def strength_of(analysis: Analysis, strengths: Strengths, claim: str) -> StrengthJSON:
+    """One claim's strength, its base score and what moved it (`Strengths.contributions`)."""
+    claims = analysis.debate.claims
+    contributions: list[ContributionJSON] = [
+        {
+            "id": c.id,
+            "by": claims[c.id].by,
+            "relation": c.kind,
+            "change": number(c.change),
+        }
+        for c in strengths.contributions.get(claim, ())
+    ]
+    value = strengths.strength[claim]
+    return {
+        "value": number(value),
+        "base": number(strengths.base[claim]),
+        "semantics": strengths.semantics.value,
+        "contributions": contributions,
+        "converged": value is not None,
+    }
+
+
+def _show(analysis: Analysis, claim: Claim, strengths: Strengths) -> ShowJSON:
     debate = analysis.debate
 
     def link(found: Link) -> LinkJSON:
@@ -285,6 +378,7 @@ def _show(analysis: Analysis, claim: Claim) -> ShowJSON:
         "defeated_by": list(analysis.defeaters[claim.id]),
         "attackers": list(analysis.attackers[claim.id]),
         "acceptance": acceptance(analysis, claim.id),
+        "strength": strength_of(analysis, strengths, claim.id),
         "answers": [link(found) for found in analysis.answers[claim.id]],
         "answered_by": [link(found) for found in analysis.answered_by[claim.id]],
         "cites": cites,
