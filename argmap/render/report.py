@@ -7,13 +7,12 @@ claim are in `argmap.render.words`; the JSON text that `--format json` prints is
 
 Every report reads strength under one semantics and one choice of base scores (`semantics`,
 `base`: `--strength NAME` and `--votes`), from `Analysis.strength`; numbers are rounded to 6
-decimals (`number`), so that JSON does not carry the last bits of floating point.
+decimals (`strengths.number`), so that JSON does not carry the last bits of floating point.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import overload
 
 from argmap.analysis import Analysis, Link, analyse
 from argmap.analyze import Base, Semantics, Status, Strengths, iso
@@ -22,41 +21,19 @@ from argmap.render.shapes import (
     AcceptanceJSON,
     CitationJSON,
     ClaimJSON,
-    ContributionJSON,
     LinkJSON,
     NodeJSON,
     RowJSON,
     ShowJSON,
     StepJSON,
-    StrengthJSON,
     SummaryJSON,
     TreeJSON,
     TreeRowsJSON,
     UnansweredJSON,
 )
+from argmap.render.strengths import Base_, Semantics_, number, strength_of
 
 # --- pieces ------------------------------------------------------------------------------------
-
-
-DECIMALS = 6  # strengths in JSON: enough to check the worked examples, none of float's noise
-
-Semantics_ = Semantics | str
-Base_ = Base | str
-
-
-@overload
-def number(value: float) -> float: ...
-@overload
-def number(value: None) -> None: ...
-@overload
-def number(value: float | None) -> float | None: ...
-def number(value: float | None) -> float | None:
-    """A strength (or a change in one) as JSON gives it: rounded to 6 decimals, never `-0.0`.
-
-    >>> number(0.531250000001), number(-1e-12), number(None)
-    (0.53125, 0.0, None)
-    """
-    return None if value is None else round(value, DECIMALS) + 0.0
 
 
 def acceptance(analysis: Analysis, claim: str) -> AcceptanceJSON | None:
@@ -321,28 +298,6 @@ def show_all(
     strengths = analysis.strength(semantics, base)
     for claim in analysis.debate.claims.values():
         yield _show(analysis, claim, strengths)
-
-
-def strength_of(analysis: Analysis, strengths: Strengths, claim: str) -> StrengthJSON:
-    """One claim's strength, its base score and what moved it (`Strengths.contributions`)."""
-    claims = analysis.debate.claims
-    contributions: list[ContributionJSON] = [
-        {
-            "id": c.id,
-            "by": claims[c.id].by,
-            "relation": c.kind,
-            "change": number(c.change),
-        }
-        for c in strengths.contributions.get(claim, ())
-    ]
-    value = strengths.strength[claim]
-    return {
-        "value": number(value),
-        "base": number(strengths.base[claim]),
-        "semantics": strengths.semantics.value,
-        "contributions": contributions,
-        "converged": value is not None,
-    }
 
 
 def _show(analysis: Analysis, claim: Claim, strengths: Strengths) -> ShowJSON:

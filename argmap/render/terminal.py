@@ -38,19 +38,16 @@ from argmap.render.richtext import (
     relation,
     text,
 )
+from argmap.render.strengths import Base_, Semantics_, strength_section
 from argmap.render.threadtree import ThreadTree
 from argmap.render.words import (
     acceptance_sentence,
     acceptance_words,
     provisional,
     reason,
-    strength_basis,
     strength_sentence,
     two,
 )
-
-Semantics_ = Semantics | str
-Base_ = Base | str
 
 ROLES: dict[str, str] = {
     "root": "roots nobody challenged",
@@ -98,7 +95,7 @@ def summary(
         ),
         *_provisional(counts["answers"]),
     ]
-    parts = (_undecided, _unanswered, _contested, _exchange, _strength, _speakers, _evidence)
+    parts = (_undecided, _unanswered, _contested, _exchange, strength_section, _speakers, _evidence)
     for part in parts:
         section = part(data, analysis, limit)
         if section:
@@ -187,54 +184,6 @@ def _exchange(data: shapes.SummaryJSON, analysis: Analysis, limit: int | None) -
         more = len(chain) - len(head) - 1
         shown = line(" ← ".join(head), " ← ", text(f"… {more} more", "dim"), " ← ", chain[-1])
     return [line(heading("Longest exchange"), f" ({len(chain)} claims)"), indent(shown)]
-
-
-def _strength(data: shapes.SummaryJSON, analysis: Analysis, limit: int | None) -> Section:
-    found = data["strength"]
-    strengths = analysis.strength(found["semantics"], found["base"])
-    claims = {c["id"]: c for c in data["claims"]}
-
-    def row(claim: str) -> Text:
-        c = claims[claim]
-        out = line(two(c["strength"]), " ", mark(c["status"]), f" {SEPARATOR} ")
-        out.append_text(text(claim, "bold"))
-        if c["by"] is not None:
-            out.append_text(line(f" {SEPARATOR} ", c["by"]))
-        return out
-
-    out: Section = [
-        line(heading("Strength"), f" ({strength_basis(found['semantics'], found['base'])})")
-    ]
-    strongest, weakest = strengths.extremes(limit)
-    for words, ids in (("strongest", strongest), ("weakest", weakest)):
-        if ids:
-            out.append(indent(line(words)))
-            out.extend(indent(row(c), 4) for c in ids)
-    rule = "standing < 0.50, defeated ≥ 0.50"  # analyze.disagreements
-    disagree = found["disagreements"]
-    if disagree:
-        out.append(indent(line(f"at odds with their status ({len(disagree)}; {rule})")))
-        shown, more = cut(disagree, limit)
-        out.extend(indent(row(c), 4) for c in shown)
-        if more:
-            out.append(and_more(more, 4))
-    else:
-        out.append(indent(line(f"at odds with their status ({rule}): none")))
-    unconverged = found["unconverged"]
-    if unconverged:
-        out.append(
-            indent(
-                line(
-                    text(f"no strength ({len(unconverged)}", "bold yellow"),
-                    text(
-                        ": in, or after, a cycle that did not settle within the bounds): ",
-                        "bold yellow",
-                    ),
-                    id_list(unconverged, limit),
-                )
-            )
-        )
-    return out
 
 
 def _speakers(data: shapes.SummaryJSON, analysis: Analysis, limit: int | None) -> Section:
