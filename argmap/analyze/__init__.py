@@ -27,6 +27,7 @@ A graph from anywhere works too:
 """
 
 from argmap.analyze.basescore import Base, base_scores, from_votes, strength_of
+from argmap.analyze.disagree import disagreements
 from argmap.analyze.facts import (
     Contested,
     SourceUse,
@@ -51,7 +52,7 @@ from argmap.analyze.semantics import (
     label,
     preferred_acceptance,
 )
-from argmap.analyze.strength import Contribution, Semantics, Strengths, disagreements, strength
+from argmap.analyze.strength import Contribution, Semantics, Strengths, strength
 from argmap.analyze.times import (
     Arrival,
     NoTimesError,

@@ -39,7 +39,6 @@ from functools import cached_property
 from typing import NamedTuple
 
 from argmap.analyze.fixpoint import settle
-from argmap.analyze.semantics import Status
 
 
 class Semantics(StrEnum):
@@ -133,22 +132,27 @@ class Strengths:
         return tuple(ids[i] for i in found)
 
     def extremes(self, n: int | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """The `n` strongest claims, strongest first, and the `n` weakest of the others,
-        weakest first (equal strengths in the order given; `None`: no limit). No claim is in
-        both: with fewer than 2n claims that have a strength, the stronger half (the middle
-        one with it) are the strongest and the rest the weakest.
+        """The `n` strongest claims, strongest first, and the `n` weakest, weakest first (equal
+        strengths in the order given; `None`: no limit). The strongest are at most the stronger
+        half (the middle claim with them); the weakest are only claims weaker than every one
+        of the strongest, so no claim is in both and a tie is never split between the two.
 
         >>> s = strength({"a": 0.5, "b": 0.8, "c": 0.1, "d": 0.5, "e": 0.9}, {}, {})
         >>> s.extremes(2), s.extremes(3), s.extremes()
-        ((('e', 'b'), ('c', 'a')), (('e', 'b', 'a'), ('c', 'd')), (('e', 'b', 'a'), ('c', 'd')))
+        ((('e', 'b'), ('c', 'a')), (('e', 'b', 'a'), ('c',)), (('e', 'b', 'a'), ('c',)))
+        >>> strength({"a": 0.5, "b": 0.5}, {}, {}).extremes(5)
+        (('a',), ())
         """
         ranking = self.ranking
         half = (len(ranking) + 1) // 2
         strongest = ranking[: half if n is None else min(n, half)]
-        rest = ranking[len(strongest) :]
-        # The weakest, weakest first with ties in the order given: the rest, by strength alone.
+        if not strongest:
+            return (), ()
+        strength = self.strength
+        floor = _known(strength[strongest[-1]])
         position = {c: i for i, c in enumerate(self.ids)}
-        weakest = sorted(rest, key=lambda c: (_known(self.strength[c]), position[c]))
+        rest = [c for c in ranking[len(strongest) :] if _known(strength[c]) < floor]
+        weakest = sorted(rest, key=lambda c: (_known(strength[c]), position[c]))
         return strongest, tuple(weakest if n is None else weakest[:n])
 
     @cached_property
@@ -181,34 +185,6 @@ class Strengths:
             found.sort(key=lambda x: (-abs(x[2]), x[0]))
             out[c] = tuple(Contribution(ids[n], kind, change) for n, kind, change in found)
         return out
-
-
-# Where a claim's strength and its grounded status point opposite ways: the middle of the scale,
-# the base score of a claim nothing is known about.
-MIDDLE = 0.5
-
-
-def disagreements(strengths: Strengths, status: Mapping[str, Status]) -> tuple[str, ...]:
-    """The claims whose strength and grounded status disagree, which is where a reader should
-    look: a *standing* claim with a strength below 0.5 (it stands, but what answers it leaves it
-    weak) and a *defeated* claim with a strength of 0.5 or more (it fell, but its reasons hold
-    it up). The furthest from 0.5 first, ties in the order of `strengths`. Undecided claims and
-    claims without a strength never disagree: nothing is claimed of them either way.
-
-    >>> s = strength({"a": 0.5, "b": 0.5, "c": 0.5, "d": 0.9}, {"a": ["b"]}, {"c": ["d"]})
-    >>> disagreements(s, {"a": Status.STANDING, "b": Status.STANDING,
-    ...                   "c": Status.DEFEATED, "d": Status.STANDING})
-    ('c', 'a')
-    """
-    found: list[tuple[float, int, str]] = []
-    for i, (c, v) in enumerate(zip(strengths.ids, strengths.values, strict=True)):
-        if v is None:
-            continue
-        s = status[c]
-        if (s is Status.STANDING and v < MIDDLE) or (s is Status.DEFEATED and v >= MIDDLE):
-            found.append((-abs(v - MIDDLE), i, c))
-    found.sort()
-    return tuple(c for _, _, c in found)
 
 
 def _known(v: float | None) -> float:

@@ -14,7 +14,7 @@ from argmap.analysis import Analysis
 from argmap.analyze import Base, Semantics, Strengths
 from argmap.look import SEPARATOR
 from argmap.render import shapes
-from argmap.render.richtext import and_more, cut, heading, id_list, indent, line, mark, text
+from argmap.render.richtext import heading, id_list, indent, line, mark, text
 from argmap.render.shapes import ContributionJSON, StrengthJSON
 from argmap.render.words import strength_basis, two
 
@@ -61,12 +61,16 @@ def strength_of(analysis: Analysis, strengths: Strengths, claim: str) -> Strengt
     }
 
 
+FEW = 3  # the strongest and the weakest claims the summary shows, at most
+
+
 def strength_section(
     data: shapes.SummaryJSON, analysis: Analysis, limit: int | None
 ) -> list[RenderableType]:
     """The summary's Strength section: the semantics and base scores used, the strongest and
-    the weakest claims (`Strengths.extremes`), the claims at odds with their status
-    (`Analysis.disagreements`) and those without a strength, each list cut at `limit`."""
+    the weakest claims (`Strengths.extremes`) and the claims at odds with their status
+    (`Analysis.disagreements`), `FEW` of each (or `limit`, if fewer), and those without a
+    strength, cut at `limit`."""
     found = data["strength"]
     strengths = analysis.strength(found["semantics"], found["base"])
     claims = {c["id"]: c for c in data["claims"]}
@@ -82,29 +86,34 @@ def strength_section(
     out: list[RenderableType] = [
         line(heading("Strength"), f" ({strength_basis(found['semantics'], found['base'])})")
     ]
-    strongest, weakest = strengths.extremes(limit)
-    for words, ids in (("strongest", strongest), ("weakest", weakest)):
-        if ids:
-            out.append(indent(line(words)))
-            out.extend(indent(row(c), 4) for c in ids)
-    rule = "standing < 0.50, defeated ≥ 0.50"  # analyze.disagreements
+    # A few of each, so that the summary still fits one screen; the at-odds label says how
+    # many there are in all, the rows show at most a few.
+    few = FEW if limit is None else min(limit, FEW)
+    strongest, weakest = strengths.extremes(few)
     disagree = found["disagreements"]
-    if disagree:
-        out.append(indent(line(f"at odds with their status ({len(disagree)}; {rule})")))
-        shown, more = cut(disagree, limit)
-        out.extend(indent(row(c), 4) for c in shown)
-        if more:
-            out.append(and_more(more, 4))
-    else:
-        out.append(indent(line(f"at odds with their status ({rule}): none")))
+    lists = (
+        ("strongest", strongest),
+        ("weakest", weakest),
+        (f"at odds ({len(disagree)})", disagree[:few]),
+    )
+    width = max(len(words) for words, _ in lists) + 2
+    for words, ids in lists:
+        for i, c in enumerate(ids):
+            out.append(indent(line(f"{words if i == 0 else '':<{width}}", row(c))))
+    if not disagree:
+        out.append(
+            indent(
+                line(f"{'at odds':<{width}}none (standing below 0.50, or defeated at 0.50 or more)")
+            )
+        )
     unconverged = found["unconverged"]
     if unconverged:
         out.append(
             indent(
                 line(
-                    text(f"no strength ({len(unconverged)}", "bold yellow"),
                     text(
-                        ": in, or after, a cycle that did not settle within the bounds): ",
+                        f"no strength, in or after a cycle that did not settle "
+                        f"({len(unconverged)}): ",
                         "bold yellow",
                     ),
                     id_list(unconverged, limit),
