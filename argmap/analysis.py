@@ -223,6 +223,34 @@ class Analysis:
             found = self._strengths[key] = analyze.strength_of(self.debate, *key)
         return found
 
+    @cached_property
+    def _disagreements(self) -> dict[tuple[Semantics, Base], tuple[str, ...]]:
+        return {}
+
+    def disagreements(
+        self,
+        semantics: Semantics | str = analyze.Semantics.DF_QUAD,
+        base: Base | str = Base.WEIGHTS,
+    ) -> tuple[str, ...]:
+        """The claims whose strength (`strength(semantics, base)`) and status disagree: standing
+        below 0.5, or defeated at 0.5 or above; the furthest from 0.5 first
+        (`analyze.disagreements`; docs/analysis.md, "When strength and status disagree").
+
+        >>> from argmap import loads
+        >>> text = "title: T\\nclaims:\\n  a: {text: A}\\n  b: {text: B, rebuts: a}\\n"
+        >>> analyse(loads(text)).disagreements()
+        ()
+        >>> analyse(loads(text + "  c: {text: C, supports: a, weight: 1}\\n")).disagreements()
+        ('a',)
+        """
+        key = (Semantics(semantics), Base(base))
+        found = self._disagreements.get(key)
+        if found is None:
+            found = self._disagreements[key] = analyze.disagreements(
+                self.strength(*key), self.status
+            )
+        return found
+
     # --- what answers what ---------------------------------------------------------------------
 
     @cached_property

@@ -96,12 +96,12 @@ def test_the_panel_shows_the_strength_and_what_moved_it(
     headings = [h.text for h in browser.find_elements(By.CSS_SELECTOR, '[data-am="panel"] h3')]
     assert "Strength (DF-QuAD)" in headings
     assert part(browser, "strength").text == (
-        "strength 0.31 (base score 0.50): lowered 0.25 by human-artists (FaceDeer), raised 0.05 "
+        "0.31 (DF-QuAD, base 0.50): lowered 0.25 by human-artists (FaceDeer), raised 0.05 "
         "by lookup (flatbield), raised 0.01 by depends-on-data (flatbield)."
     )
     browser.find_element(By.CSS_SELECTOR, 'g.node.claim[id="markov"]').click()
     assert part(browser, "strength").text == (
-        "strength 0.50, its base score: nothing supports or attacks it."
+        "0.50 (DF-QuAD, base 0.50): nothing rebuts, undercuts or supports it."
     )
     # The map drawn without --strength carries no bar.
     assert "▰" not in (
@@ -121,7 +121,7 @@ def test_the_panel_follows_the_semantics_strength_names(
     headings = [h.text for h in browser.find_elements(By.CSS_SELECTOR, '[data-am="panel"] h3')]
     assert "Strength (h-categorizer)" in headings
     assert part(browser, "strength").text == (
-        "strength 0.36 (base score 0.50): lowered 0.14 by not-lookup (FaceDeer)."
+        "0.36 (h-categorizer, base 0.50): lowered 0.14 by not-lookup (FaceDeer)."
     )
     assert console(browser) == []
 

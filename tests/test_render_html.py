@@ -82,7 +82,7 @@ def test_page_data_has_each_claim_with_its_status_reason_relations_and_citations
             "score": None,
             "strength": 0.5,
             "strength_mark": "0.50 ▰▰▰▰▰▱▱▱▱▱",
-            "strength_line": "strength 0.50 (base score 0.50): lowered 0.25 by b (bob), "
+            "strength_line": "0.50 (DF-QuAD, base 0.50): lowered 0.25 by b (bob), "
             "raised 0.25 by c.",
         },
         {
@@ -103,7 +103,7 @@ def test_page_data_has_each_claim_with_its_status_reason_relations_and_citations
             "score": None,
             "strength": 0.5,
             "strength_mark": "0.50 ▰▰▰▰▰▱▱▱▱▱",
-            "strength_line": "strength 0.50, its base score: nothing supports or attacks it.",
+            "strength_line": "0.50 (DF-QuAD, base 0.50): nothing rebuts, undercuts or supports it.",
         },
         {
             "id": "c",
@@ -123,7 +123,7 @@ def test_page_data_has_each_claim_with_its_status_reason_relations_and_citations
             "score": None,
             "strength": 0.5,
             "strength_mark": "0.50 ▰▰▰▰▰▱▱▱▱▱",
-            "strength_line": "strength 0.50, its base score: nothing supports or attacks it.",
+            "strength_line": "0.50 (DF-QuAD, base 0.50): nothing rebuts, undercuts or supports it.",
         },
     ]
     assert [(s["name"], s["url"]) for s in data["speakers"]] == [

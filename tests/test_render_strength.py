@@ -318,7 +318,12 @@ def test_the_page_data_follows_the_semantics_and_base_asked_for() -> None:
     }
     # median 5, spread 4: a starts at 1 / (1 + e) = 0.269, b at 0.731; a = 0.269 / 1.731.
     assert [(c["id"], c["strength_mark"], c["strength_line"]) for c in data["claims"]] == [
-        ("a", "0.16 ▰▰▱▱▱▱▱▱▱▱", "strength 0.16 (base score 0.27): lowered 0.11 by b."),
-        ("b", "0.73 ▰▰▰▰▰▰▰▱▱▱", "strength 0.73, its base score: nothing supports or attacks it."),
+        ("a", "0.16 ▰▰▱▱▱▱▱▱▱▱", "0.16 (h-categorizer, base 0.27): lowered 0.11 by b."),
+        (
+            "b",
+            "0.73 ▰▰▰▰▰▰▰▱▱▱",
+            "0.73 (h-categorizer, base 0.73): nothing rebuts or undercuts it, and the "
+            "h-categorizer counts attacks alone.",
+        ),
     ]
     assert page_data(debate)["strength"]["semantics"] == "df-quad"  # the default

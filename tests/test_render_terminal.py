@@ -133,11 +133,11 @@ def test_clean_keeps_text_in_any_script() -> None:
 def test_tree_of_a_chain() -> None:
     assert render(terminal.tree(loads(CHAIN))) == (
         "A chain\n"
-        "└── ✔ standing · a · Ann\n"
+        "└── ✔ standing 0.38 · a · Ann\n"
         "    Cats are mammals.\n"
-        "    └── [rebuts] ✘ defeated · b · Bob\n"
+        "    └── [rebuts] ✘ defeated 0.25 · b · Bob\n"
         "        Some cats are robots.\n"
-        "        └── [rebuts] ✔ standing · c · Ann\n"
+        "        └── [rebuts] ✔ standing 0.50 · c · Ann\n"
         "            Robot cats are toys.\n"
     )
 
@@ -145,13 +145,13 @@ def test_tree_of_a_chain() -> None:
 def test_tree_of_a_fork() -> None:
     assert render(terminal.tree(loads(FORK))) == (
         "A fork\n"
-        "└── ✔ standing · a · Ann\n"
+        "└── ✔ standing 0.62 · a · Ann\n"
         "    Tea is better than coffee.\n"
-        "    ├── [rebuts] ✘ defeated · b · Bob\n"
+        "    ├── [rebuts] ✘ defeated 0.25 · b · Bob\n"
         "    │   Coffee has more caffeine.\n"
-        "    │   └── [rebuts] ✔ standing · d · Cy\n"
+        "    │   └── [rebuts] ✔ standing 0.50 · d · Cy\n"
         "    │       More caffeine is not better.\n"
-        "    └── [supports] ✔ standing · c · Ann\n"
+        "    └── [supports] ✔ standing 0.50 · c · Ann\n"
         "        Tea has L-theanine.\n"
     )
 
@@ -159,11 +159,11 @@ def test_tree_of_a_fork() -> None:
 def test_tree_of_a_cycle_with_a_tail_stops_where_the_cycle_comes_back() -> None:
     assert render(terminal.tree(loads(CYCLE))) == (
         "A cycle with a tail\n"
-        "└── ? undecided · c · Cy\n"
+        "└── ? undecided 0.33 · c · Cy\n"
         "    C.\n"
-        "    └── [rebuts] ? undecided · a · Ann\n"
+        "    └── [rebuts] ? undecided 0.33 · a · Ann\n"
         "        A.\n"
-        "        └── [rebuts] ? undecided · b · Bob\n"
+        "        └── [rebuts] ? undecided 0.33 · b · Bob\n"
         "            B.\n"
         "            └── [rebuts] ? undecided · ↪ see a\n"
     )
@@ -172,13 +172,13 @@ def test_tree_of_a_cycle_with_a_tail_stops_where_the_cycle_comes_back() -> None:
 def test_tree_picks_up_a_cycle_no_root_reaches() -> None:
     assert render(terminal.tree(loads(UNREACHED))) == (
         "A cycle no root reaches\n"
-        "├── ✔ standing · r\n"
+        "├── ✔ standing 0.50 · r\n"
         "│   R.\n"
-        "└── ✘ defeated · a · ↻ in a cycle\n"
+        "└── ✘ defeated 0.14 · a · ↻ in a cycle\n"
         "    A.\n"
-        "    ├── [rebuts] ✔ standing · c\n"
+        "    ├── [rebuts] ✔ standing 0.50 · c\n"
         "    │   C.\n"
-        "    └── [rebuts] ✔ standing · b\n"
+        "    └── [rebuts] ✔ standing 0.43 · b\n"
         "        B.\n"
         "        └── [rebuts] ✘ defeated · ↪ see a\n"
     )
@@ -187,11 +187,11 @@ def test_tree_picks_up_a_cycle_no_root_reaches() -> None:
 def test_tree_of_an_undercut() -> None:
     assert render(terminal.tree(loads(UNDERCUT))) == (
         "An undercut\n"
-        "└── ✘ defeated · a · Ann\n"
+        "└── ✘ defeated 0.12 · a · Ann\n"
         "    It rained; the match is off.\n"
-        "    └── [undercuts] ✔ standing · b · Bob\n"
+        "    └── [undercuts] ✔ standing 0.75 · b · Bob\n"
         "        The match was indoors.\n"
-        "        └── [supports] ✔ standing · c · Bob\n"
+        "        └── [supports] ✔ standing 0.50 · c · Bob\n"
         "            The fixture list says so.\n"
     )
 
@@ -199,11 +199,11 @@ def test_tree_of_an_undercut() -> None:
 def test_tree_shows_a_claim_answering_two_claims_once_then_refers_to_it() -> None:
     assert render(terminal.tree(loads(TWO_TARGETS))) == (
         "One claim answering two\n"
-        "├── ✘ defeated · a · Ann\n"
+        "├── ✘ defeated 0.25 · a · Ann\n"
         "│   Trains are slow.\n"
-        "│   └── [rebuts] ✔ standing · c · Cy\n"
+        "│   └── [rebuts] ✔ standing 0.50 · c · Cy\n"
         "│       High-speed trains are fast and electric.\n"
-        "└── ✔ standing · b · Bob\n"
+        "└── ✔ standing 0.75 · b · Bob\n"
         "    Trains are green.\n"
         "    └── [supports] ✔ standing · ↪ see c\n"
     )
@@ -230,28 +230,30 @@ def test_tree_shows_every_claim_of_a_knot_of_cycles_exactly_once_in_full() -> No
 def test_tree_in_40_columns_continues_deep_threads_below() -> None:
     assert render(terminal.tree(loads(DEEP)), width=40) == (
         "Deep\n"
-        "└── ✘ defeated · c1 · Ann\n"
+        "└── ✘ defeated 0.33 · c1 · Ann\n"
         "    Claim one.\n"
-        "    └── [rebuts] ✔ standing · c2 · Bob\n"
+        "    └── [rebuts] ✔ standing 0.34 · c2 ·\n"
+        "        Bob\n"
         "        Claim 2.\n"
-        "        └── [rebuts] ✘ defeated · c3 ·\n"
-        "            Ann\n"
+        "        └── [rebuts] ✘ defeated 0.33 ·\n"
+        "            c3 · Ann\n"
         "            Claim 3.\n"
-        "            └── [rebuts] ✔ standing · c4\n"
-        "                · Bob\n"
+        "            └── [rebuts] ✔ standing 0.34\n"
+        "                · c4 · Bob\n"
         "                Claim 4.\n"
         "                └── ↓ continued below\n"
         "\n"
-        "↓ ✔ standing · c4 · Bob (continued)\n"
-        "└── [rebuts] ✘ defeated · c5 · Ann\n"
+        "↓ ✔ standing 0.34 · c4 · Bob (continued)\n"
+        "└── [rebuts] ✘ defeated 0.31 · c5 · Ann\n"
         "    Claim 5.\n"
-        "    └── [rebuts] ✔ standing · c6 · Bob\n"
+        "    └── [rebuts] ✔ standing 0.38 · c6 ·\n"
+        "        Bob\n"
         "        Claim 6.\n"
-        "        └── [rebuts] ✘ defeated · c7 ·\n"
-        "            Ann\n"
+        "        └── [rebuts] ✘ defeated 0.25 ·\n"
+        "            c7 · Ann\n"
         "            Claim 7.\n"
-        "            └── [rebuts] ✔ standing · c8\n"
-        "                · Bob\n"
+        "            └── [rebuts] ✔ standing 0.50\n"
+        "                · c8 · Bob\n"
         "                Claim 8.\n"
     )
 
@@ -337,6 +339,12 @@ def test_summary_of_a_chain() -> None:
         "Longest exchange (3 claims)\n"
         "  a ← b ← c\n"
         "\n"
+        "Strength (DF-QuAD; base scores from `weight:`, else 0.5)\n"
+        "  strongest    0.50 ✔ standing · c · Ann\n"
+        "               0.38 ✔ standing · a · Ann\n"
+        "  weakest      0.25 ✘ defeated · b · Bob\n"
+        "  at odds (1)  0.38 ✔ standing · a · Ann\n"
+        "\n"
         "Speakers\n"
         "  speaker  claims  rebuttals  standing  defeated  undecided  unanswered\n"
         "  ──────────────────────────────────────────────────────────────────────\n"
@@ -370,6 +378,11 @@ def test_summary_of_a_cycle_gives_preferred_acceptance_of_undecided_claims() -> 
         "\n"
         "Longest exchange (3 claims)\n"
         "  c ← a ← b\n"
+        "\n"
+        "Strength (DF-QuAD; base scores from `weight:`, else 0.5)\n"
+        "  strongest    0.33 ? undecided · c · Cy\n"
+        "               0.33 ? undecided · a · Ann\n"
+        "  at odds      none (standing below 0.50, or defeated at 0.50 or more)\n"
         "\n"
         "Speakers\n"
         "  speaker  claims  rebuttals  standing  defeated  undecided  unanswered\n"
@@ -413,6 +426,13 @@ def test_summary_cuts_every_list_at_the_limit() -> None:
         "\n"
         "Longest exchange (2 claims)\n"
         "  a ← b1\n"
+        "\n"
+        "Strength (DF-QuAD; base scores from `weight:`, else 0.5)\n"
+        "  strongest    0.50 ✔ standing · b1 · S1\n"
+        "               0.50 ✔ standing · b2 · S2\n"
+        "               0.50 ✔ standing · b3 · S3\n"
+        "  weakest      0.00 ✘ defeated · a\n"
+        "  at odds      none (standing below 0.50, or defeated at 0.50 or more)\n"
         "\n"
         "Speakers\n"
         "  speaker  claims  rebuttals  standing  defeated  undecided  unanswered\n"
@@ -500,11 +520,11 @@ def test_unanswered_groups_by_role() -> None:
         "2 unanswered claims: nothing rebuts or undercuts them\n"
         "\n"
         "Rebuttals with the last word (1)\n"
-        "  d · Cy\n"
+        "  d · Cy · strength 0.50\n"
         "    More caffeine is not better.\n"
         "\n"
         "Reasons nobody challenged (1)\n"
-        "  c · Ann\n"
+        "  c · Ann · strength 0.50\n"
         "    Tea has L-theanine.\n"
     )
 
@@ -524,6 +544,7 @@ def test_show_a_defeated_claim() -> None:
         "Some cats are robots.\n"
         "\n"
         "Why: defeated by c, which stands and rebuts it.\n"
+        "Strength: 0.25 (DF-QuAD, base 0.50): lowered 0.25 by c (Ann).\n"
         "\n"
         "Answers (1)\n"
         "  [rebuts] ✔ standing · a: Cats are mammals.\n"
@@ -539,6 +560,8 @@ def test_show_a_claim_whose_attackers_all_fell() -> None:
         "Tea is better than coffee.\n"
         "\n"
         "Why: every claim that rebuts or undercuts it is defeated: b.\n"
+        "Strength: 0.62 (DF-QuAD, base 0.50): raised 0.25 by c (Ann), lowered 0.12 by b\n"
+        "(Bob).\n"
         "\n"
         "Answers: nothing (it starts a thread)\n"
         "Answered by (2)\n"
@@ -557,6 +580,7 @@ def test_show_an_undecided_claim() -> None:
         "defeated: attacks going round in a cycle leave them open.\n"
         "Preferred acceptance: credulous: yes, sceptical: no (it stands in some preferred\n"
         "extensions, not in all).\n"
+        "Strength: 0.33 (DF-QuAD, base 0.50): lowered 0.17 by a (Ann).\n"
         "\n"
         "Answers: nothing (it starts a thread)\n"
         "Answered by (1)\n"
@@ -577,6 +601,7 @@ def test_show_an_undercut_with_tags_and_note() -> None:
         "It rained; the match is off.\n"
         "\n"
         "Why: defeated by b, which stands and undercuts it.\n"
+        "Strength: 0.25 (DF-QuAD, base 0.50): lowered 0.25 by b (Bob).\n"
         "\n"
         "Answers: nothing (it starts a thread)\n"
         "Answered by (1)\n"
@@ -593,7 +618,11 @@ def test_show_a_claim_defeated_by_a_rebuttal_and_an_undercut() -> None:
         "  b: {text: B., rebuts: a}\n  c: {text: C., undercuts: a}\n"
     )
     out = render(terminal.show(debate, "a")).split("\n\n")[1]
-    assert out == "Why: defeated by b and c, which stand and rebut or undercut it."
+    # va = 1 - 0.5 x 0.5 = 0.75, so 0.5 - 0.5 x 0.75 = 0.125; without either, 0.25.
+    assert out == (
+        "Why: defeated by b and c, which stand and rebut or undercut it.\n"
+        "Strength: 0.12 (DF-QuAD, base 0.50): lowered 0.12 by b, lowered 0.12 by c."
+    )
 
 
 def test_show_citations_with_quote_locator_and_inline_source() -> None:
@@ -602,6 +631,7 @@ def test_show_citations_with_quote_locator_and_inline_source() -> None:
         "Sea levels rose.\n"
         "\n"
         "Why: nothing rebuts or undercuts it (it is unanswered).\n"
+        "Strength: 0.50 (DF-QuAD, base 0.50): nothing rebuts, undercuts or supports it.\n"
         "\n"
         "Answers: nothing (it starts a thread)\n"
         "Answered by: nothing\n"
@@ -638,9 +668,9 @@ def test_hostile_text_is_shown_not_obeyed() -> None:
     ]
     assert outputs[0] == (
         "[bold]Owned[/bold] \\x1b]8;;http://evil\\x1b\\click\\x1b]8;;\\x1b\\\n"
-        "└── ✘ defeated · a · [red]Eve[/red]\n"
+        "└── ✘ defeated 0.25 · a · [red]Eve[/red]\n"
         "    \\x1b[2J[red]boom[/red] \\x9b31m \\u202eevil\\x09tab\\x0dend\n"
-        "    └── [rebuts] ✔ standing · b · Bob\n"
+        "    └── [rebuts] ✔ standing 0.50 · b · Bob\n"
         "        fine [/]\n"
     )
     assert outputs[3] == (
@@ -648,6 +678,7 @@ def test_hostile_text_is_shown_not_obeyed() -> None:
         "\\x1b[2J[red]boom[/red] \\x9b31m \\u202eevil\\x09tab\\x0dend\n"
         "\n"
         "Why: defeated by b, which stands and rebuts it.\n"
+        "Strength: 0.25 (DF-QuAD, base 0.50): lowered 0.25 by b (Bob).\n"
         "\n"
         "Answers: nothing (it starts a thread)\n"
         "Answered by (1)\n"
@@ -671,9 +702,9 @@ def test_hostile_ids_built_in_code_are_shown_not_obeyed() -> None:
     )
     assert render(terminal.tree(debate)) == (
         "T\n"
-        "└── ✘ defeated · a\n"
+        "└── ✘ defeated 0.25 · a\n"
         "    A.\n"
-        "    └── [rebuts] ✔ standing · [b]x\\x1b[2J · \\x1b[1mM\n"
+        "    └── [rebuts] ✔ standing 0.50 · [b]x\\x1b[2J · \\x1b[1mM\n"
         "        B.\\x1b]8;;x\\x07\n"
     )
     assert render(terminal.show(debate, evil)) == (
@@ -681,11 +712,15 @@ def test_hostile_ids_built_in_code_are_shown_not_obeyed() -> None:
         "B.\\x1b]8;;x\\x07\n"
         "\n"
         "Why: nothing rebuts or undercuts it (it is unanswered).\n"
+        "Strength: 0.50 (DF-QuAD, base 0.50): nothing rebuts, undercuts or supports it.\n"
         "\n"
         "Answers (1)\n"
         "  [rebuts] ✘ defeated · a: A.\n"
         "Answered by: nothing\n"
         "Cites: nothing\n"
+    )
+    assert render(terminal.show(debate, "a")).split("\n\n")[1].splitlines()[1] == (
+        "Strength: 0.25 (DF-QuAD, base 0.50): lowered 0.25 by [b]x\\x1b[2J (\\x1b[1mM)."
     )
     assert render(terminal.summary(debate)).split("\n\n")[1:4] == [
         "Unanswered (1 claim nothing rebuts or undercuts)\n"
@@ -732,6 +767,16 @@ Most contested (x ← y: y rebuts or undercuts x)
 Longest exchange (3 claims)
   compression ← magic-compression ← lossy-not-lossless
 
+Strength (DF-QuAD; base scores from `weight:`, else 0.5)
+  strongest    0.59 ✘ defeated · lossy-copies · enumerator4829
+               0.50 ✔ standing · lossy-not-lossless · HereIAm
+               0.50 ✔ standing · bluray-rip · enumerator4829
+  weakest      0.25 ✘ defeated · magic-compression · FaceDeer
+               0.25 ✘ defeated · piracy · enumerator4829
+               0.38 ✔ standing · compression · enumerator4829
+  at odds (2)  0.38 ✔ standing · compression · enumerator4829
+               0.59 ✘ defeated · lossy-copies · enumerator4829
+
 Speakers
   speaker         claims  rebuttals  standing  defeated  undecided  unanswered
   ─────────────────────────────────────────────────────────────────────────────
@@ -772,6 +817,15 @@ Longest exchange (6 claims)
   lookup ← not-lookup ← table-lookup ← not-recording ← depends-on-data ←
   not-that-simple
 
+Strength (DF-QuAD; base scores from `weight:`, else 0.5)
+  strongest    0.88 ✔ standing · not-that-simple · FaceDeer
+               0.81 ✔ standing · not-lookup · FaceDeer
+               0.50 ✔ standing · one-byte · FaceDeer
+  weakest      0.03 ✘ defeated · depends-on-data · flatbield
+               0.09 ✘ defeated · lookup · flatbield
+               0.13 ✘ defeated · table-lookup · flatbield
+  at odds (1)  0.48 ✔ standing · not-recording · FaceDeer
+
 Speakers
   speaker      claims  rebuttals  standing  defeated  undecided  unanswered
   ──────────────────────────────────────────────────────────────────────────
@@ -806,6 +860,14 @@ Most contested (x ← y: y rebuts or undercuts x)
 Longest exchange (3 claims)
   no-copy ← still-wrong ← not-stored-period
 
+Strength (DF-QuAD; base scores from `weight:`, else 0.5)
+  strongest    0.53 ✔ standing · no-copy · defender
+               0.50 ✔ standing · not-stored-period · defender
+               0.50 ✔ standing · how-diffusion-works · defender
+  weakest      0.25 ✘ defeated · still-wrong · critic
+               0.25 ✘ defeated · what-function · critic
+  at odds      none (standing below 0.50, or defeated at 0.50 or more)
+
 Speakers
   speaker   claims  rebuttals  standing  defeated  undecided  unanswered
   ───────────────────────────────────────────────────────────────────────
@@ -824,39 +886,39 @@ Evidence gaps
 GOLDEN["tree lossy-compression"] = """\
 Is training an image model a kind of lossy compression, and does that make it
 illegal?
-├── ✘ defeated · lossy-copies · enumerator4829
+├── ✘ defeated 0.59 · lossy-copies · enumerator4829
 │   By that argument, any model contains lossy and unstructured copies of all
 │   data it was trained on, and a lossy copy is not made legal by being lossy.
-│   ├── [supports] ✔ standing · compression · enumerator4829
+│   ├── [supports] ✔ standing 0.38 · compression · enumerator4829
 │   │   There is an argument that training actually is a type of (lossy)
 │   │   compression: you can build (bad) language models by using standard
 │   │   compression algorithms to "train".
-│   │   └── [rebuts] ✘ defeated · magic-compression · FaceDeer
+│   │   └── [rebuts] ✘ defeated 0.25 · magic-compression · FaceDeer
 │   │       Stable Diffusion was trained on the LAION-5B dataset of around five
 │   │       billion images, and the resulting model was around 3 gigabytes. If
 │   │       that is a compression algorithm, it is the most magical and
 │   │       physics-defying ever: it compresses images to less than one byte
 │   │       each.
-│   │       └── [rebuts] ✔ standing · lossy-not-lossless · HereIAm
+│   │       └── [rebuts] ✔ standing 0.50 · lossy-not-lossless · HereIAm
 │   │           There is a difference between lossy and lossless. You can
 │   │           compress anything down to a single bit if you so wish, just
 │   │           don't expect to get everything back; that is how lossy
 │   │           compression works.
-│   ├── [supports] ✔ standing · bluray-rip · enumerator4829
+│   ├── [supports] ✔ standing 0.50 · bluray-rip · enumerator4829
 │   │   If you download a 480p, low-quality, h264-encoded Blu-ray rip of a
 │   │   Ghibli movie, it is not legal, even though you are not downloading the
 │   │   same bits that were on the Blu-ray.
-│   └── [undercuts] ✔ standing · single-bit-legal · yetAnotherUser
+│   └── [undercuts] ✔ standing 0.50 · single-bit-legal · yetAnotherUser
 │       It is perfectly legal to compress something to a single bit and publish
 │       it. If I take and publish the average color of any copyrighted image
 │       that is at least 24 bits, that is lossy compression, yet legal.
-└── ✘ defeated · piracy · enumerator4829
+└── ✘ defeated 0.25 · piracy · enumerator4829
     Besides, even if we consider the model itself to be fine, they did not buy
     all the media they trained the model on. Downloading media, regardless of
     purpose, is piracy; at least, that has been the interpretation for normal
     people sailing the seas. Large companies are of course exempt from filthy
     things like laws.
-    └── [undercuts] ✔ standing · separate-issue · FaceDeer
+    └── [undercuts] ✔ standing 0.50 · separate-issue · FaceDeer
         That is a completely separate issue: you can sue them for copyright
         violation regarding the actual acts of copyright violation. An artist
         who steals art books to study can be sued for stealing the books, but
@@ -866,22 +928,22 @@ illegal?
 
 GOLDEN["tree retrieval-or-concepts"] = """\
 Does an image model look its training data up, or learn concepts from it?
-├── ✘ defeated · derivative · flatbield
+├── ✘ defeated 0.31 · derivative · flatbield
 │   What comes out of the model is derivative of the data that went in.
-│   ├── [supports] ✘ defeated · lookup · flatbield
+│   ├── [supports] ✘ defeated 0.09 · lookup · flatbield
 │   │   The training data is recorded in a retrieval system, and the model does
 │   │   some sort of complicated lookup.
-│   │   └── [rebuts] ✔ standing · not-lookup · FaceDeer
+│   │   └── [rebuts] ✔ standing 0.81 · not-lookup · FaceDeer
 │   │       It is not: the training data is not recorded in a retrieval system,
 │   │       and the model does no lookup of it.
-│   │       ├── [supports] ✔ standing · one-byte · FaceDeer
+│   │       ├── [supports] ✔ standing 0.50 · one-byte · FaceDeer
 │   │       │   Stable Diffusion's model was trained using the LAION-5B dataset,
 │   │       │   which describes five billion images, and the resulting model is
 │   │       │   about 5 GB. So unless StabilityAI has come up with a compression
 │   │       │   algorithm able to fit an entire image into a single byte, there
 │   │       │   is no way this process can be doing some sort of complicated
 │   │       │   lookup of the training data.
-│   │       ├── [supports] ✔ standing · concepts · FaceDeer
+│   │       ├── [supports] ✔ standing 0.50 · concepts · FaceDeer
 │   │       │   The model is taught high-level concepts by being shown examples
 │   │       │   of them repeatedly; it is not memorizing pictures. Trained on a
 │   │       │   million images of cats, it learns what cat fur looks like under
@@ -889,15 +951,15 @@ Does an image model look its training data up, or learn concepts from it?
 │   │       │   where they are usually seen, so what it generates has a high
 │   │       │   degree of "catness" but is not any specific image from its
 │   │       │   training set.
-│   │       └── [rebuts] ✘ defeated · table-lookup · flatbield
+│   │       └── [rebuts] ✘ defeated 0.13 · table-lookup · flatbield
 │   │           I would disagree. It is just a big table lookup of sorts with
 │   │           some complicated interpolation/extrapolation algorithm; training
 │   │           is recording the data into the net.
-│   │           ├── [rebuts] ✔ standing · backprop · mobyduck648
+│   │           ├── [rebuts] ✔ standing 0.50 · backprop · mobyduck648
 │   │           │   A big table lookup is not what is going on here;
 │   │           │   backpropagation and gradient descent are what is actually
 │   │           │   happening.
-│   │           └── [rebuts] ✔ standing · not-recording · FaceDeer
+│   │           └── [rebuts] ✔ standing 0.48 · not-recording · FaceDeer
 │   │               You think it is "recording" five billion images into five
 │   │               billion bytes of space? On what basis do you think that?
 │   │               Researchers have tried to pull copies of the training data
@@ -907,23 +969,26 @@ Does an image model look its training data up, or learn concepts from it?
 │   │               example I know of offhand is this paper, which had a lot of
 │   │               problems and does not apply to modern image AIs, whose
 │   │               training does a much better job of avoiding overfitting.
-│   │               └── [undercuts] ✘ defeated · depends-on-data · flatbield
+│   │               └── [undercuts] ✘ defeated 0.03 · depends-on-data ·
+│   │                   flatbield
 │   │                   Step back for a moment: you put the data in, say images,
 │   │                   and the output you got depended on putting in the data,
 │   │                   so it is derivative of it. It is that simple; it does
 │   │                   not matter how you obscure it with mumbo jumbo, you used
 │   │                   the images.
-│   │                   ├── [rebuts] ✔ standing · not-that-simple · FaceDeer
+│   │                   ├── [rebuts] ✔ standing 0.88 · not-that-simple ·
+│   │                   │   FaceDeer
 │   │                   │   No, it really is not that simple.
 │   │                   │   ├── [supports] ✔ standing · ↪ see concepts
-│   │                   │   └── [supports] ✔ standing · markov · FaceDeer
+│   │                   │   └── [supports] ✔ standing 0.50 · markov · FaceDeer
 │   │                   │       A Markov chain trained on text keeps only the
 │   │                   │       probabilities of words following other words.
 │   │                   │       That table does not in any meaningful sense
 │   │                   │       encode the training text, and nothing can
 │   │                   │       recover the text from it; it is similar with how
 │   │                   │       more advanced AIs train their neural networks.
-│   │                   └── [undercuts] ✔ standing · human-artists · FaceDeer
+│   │                   └── [undercuts] ✔ standing 0.50 · human-artists ·
+│   │                       FaceDeer
 │   │                       If that level of transformation is not enough for
 │   │                       you and you still insist that the output must be
 │   │                       considered a derivative work of the training data,
@@ -934,11 +999,11 @@ Does an image model look its training data up, or learn concepts from it?
 │   │                       previously.
 │   ├── [supports] ✘ defeated · ↪ see depends-on-data
 │   └── [rebuts] ✔ standing · ↪ see human-artists
-├── ✔ standing · ip-perverse · flatbield
+├── ✔ standing 0.50 · ip-perverse · flatbield
 │   On the other hand, the whole idea of copyright or other so-called IP, except
 │   maybe trademarks and trade dress in the most limited way, is perverse and
 │   should not exist. Not that I have a better idea.
-└── ✔ standing · fair-use · flatbield
+└── ✔ standing 0.50 · fair-use · flatbield
     On the other hand, is that fair use without some license? That is a
     different question, one about current law and what the law should be. Maybe
     it should depend on the nature of the training: reproducing images from
@@ -948,16 +1013,16 @@ Does an image model look its training data up, or learn concepts from it?
 
 GOLDEN["tree stored-in-original-form"] = """\
 Is the training data stored in an image model, in its original form or at all?
-└── ✔ standing · no-copy · defender
+└── ✔ standing 0.53 · no-copy · defender
     The model has no memory of training data images: because the training data
     is not stored in the model in its original form, it does not count as a
     copy, and therefore it does not constitute intellectual property theft.
-    ├── [rebuts] ✘ defeated · still-wrong · critic
+    ├── [rebuts] ✘ defeated 0.25 · still-wrong · critic
     │   The argument is that because the training data is not stored in the
     │   model in its original form, it does not count as a copy and so is not
     │   intellectual property theft; that makes some kind of sense, but it is
     │   still wrong.
-    │   └── [rebuts] ✔ standing · not-stored-period · defender
+    │   └── [rebuts] ✔ standing 0.50 · not-stored-period · defender
     │       It is not stored in the model, period. Same as you do not store the
     │       shape of the letters you are reading, not even the words, but their
     │       overall meaning: you could produce the words and letters again and
@@ -966,11 +1031,11 @@ Is the training data stored in an image model, in its original form or at all?
     │       compressed; you re-encoded it using your own understanding of
     │       language, of the world, of everything.
     ├── [supports] ✔ standing · ↪ see not-stored-period
-    └── [rebuts] ✘ defeated · what-function · critic
+    └── [rebuts] ✘ defeated 0.25 · what-function · critic
         If the model "has no memory of training data images", then what effect
         is it that the images have on the model? Why is the training data
         necessary, what is its function?
-        └── [rebuts] ✔ standing · how-diffusion-works · defender
+        └── [rebuts] ✔ standing 0.50 · how-diffusion-works · defender
             Here is a video explaining how diffusion models work, and this
             article by Kit Walsh, a senior staff attorney at the EFF.
 """
@@ -978,7 +1043,7 @@ Is the training data stored in an image model, in its original form or at all?
 GOLDEN["tree-40 stored-in-original-form"] = """\
 Is the training data stored in an image
 model, in its original form or at all?
-└── ✔ standing · no-copy · defender
+└── ✔ standing 0.53 · no-copy · defender
     The model has no memory of training
     data images: because the training
     data is not stored in the model in
@@ -986,7 +1051,7 @@ model, in its original form or at all?
     as a copy, and therefore it does not
     constitute intellectual property
     theft.
-    ├── [rebuts] ✘ defeated ·
+    ├── [rebuts] ✘ defeated 0.25 ·
     │   still-wrong · critic
     │   The argument is that because the
     │   training data is not stored in
@@ -995,7 +1060,7 @@ model, in its original form or at all?
     │   so is not intellectual property
     │   theft; that makes some kind of
     │   sense, but it is still wrong.
-    │   └── [rebuts] ✔ standing ·
+    │   └── [rebuts] ✔ standing 0.50 ·
     │       not-stored-period · defender
     │       It is not stored in the
     │       model, period. Same as you
@@ -1016,7 +1081,7 @@ model, in its original form or at all?
     │       everything.
     ├── [supports] ✔ standing · ↪ see
     │   not-stored-period
-    └── [rebuts] ✘ defeated ·
+    └── [rebuts] ✘ defeated 0.25 ·
         what-function · critic
         If the model "has no memory of
         training data images", then what
@@ -1024,7 +1089,7 @@ model, in its original form or at all?
         have on the model? Why is the
         training data necessary, what is
         its function?
-        └── [rebuts] ✔ standing ·
+        └── [rebuts] ✔ standing 0.50 ·
             how-diffusion-works ·
             defender
             Here is a video explaining

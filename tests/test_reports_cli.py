@@ -78,6 +78,13 @@ def broken(tmp_path: Path) -> str:
     return str(path)
 
 
+# SMALL's strengths under DF-QuAD, worked by hand: d and e rebut each other, so each is
+# 0.5 - 0.5 x the other, 1/3; c is undercut by d, 0.5 - 0.5/3 = 1/3; a is rebutted by b (0.5)
+# and supported by c (1/3), so 0.5 - 0.5 x (0.5 - 1/3) = 5/12.
+THIRD = 0.333333
+STRENGTH = {"a": 0.416667, "b": 0.5, "c": THIRD, "d": THIRD, "e": THIRD}
+
+
 def _claim(id: str, by: str, status: str, **fields: Any) -> dict[str, Any]:
     claim: dict[str, Any] = {
         "id": id,
@@ -85,6 +92,7 @@ def _claim(id: str, by: str, status: str, **fields: Any) -> dict[str, Any]:
         "by": by,
         "status": status,
         "acceptance": None,
+        "strength": STRENGTH[id],
     }
     for key in ("rebuts", "supports", "undercuts", "rebutted_by", "supported_by", "undercut_by"):
         claim[key] = fields.get(key, [])
@@ -165,6 +173,13 @@ def test_summary_json(small: str) -> None:
                 "standing": 0,
             }
         ],
+        "strength": {
+            "semantics": "df-quad",
+            "base": "weights",
+            "ranking": ["b", "a", "c", "d", "e"],
+            "disagreements": [],
+            "unconverged": [],
+        },
     }
 
 
@@ -173,14 +188,17 @@ def test_json_is_indented_with_unicode_kept(tmp_path: Path) -> None:
     path.write_text("title: Ünï\nclaims:\n  a: {text: 日本}\n", encoding="utf-8")
     result = invoke("unanswered", str(path), "-f", "json")
     assert result.stdout == (
-        '[\n  {\n    "id": "a",\n    "text": "日本",\n    "by": null,\n    "role": "root"\n  }\n]\n'
+        '[\n  {\n    "id": "a",\n    "text": "日本",\n    "by": null,\n    "role": "root",\n'
+        '    "strength": 0.5\n  }\n]\n'
     )
 
 
 def test_unanswered_json(small: str) -> None:
     result = invoke("unanswered", small, "--format", "json")
     assert (result.exit_code, result.stderr) == (0, "")
-    assert json.loads(result.stdout) == [{"id": "b", "text": "B.", "by": "Bob", "role": "rebuttal"}]
+    assert json.loads(result.stdout) == [
+        {"id": "b", "text": "B.", "by": "Bob", "role": "rebuttal", "strength": 0.5}
+    ]
 
 
 def _node(id: str, relation: str | None, status: str, by: str, *children: Any) -> dict[str, Any]:
@@ -188,6 +206,7 @@ def _node(id: str, relation: str | None, status: str, by: str, *children: Any) -
         "id": id,
         "relation": relation,
         "status": status,
+        "strength": STRENGTH[id],
         "by": by,
         "text": f"{id.upper()}.",
         "ref": False,
@@ -205,6 +224,7 @@ def _row(
         "depth": depth,
         "relation": relation,
         "status": status,
+        "strength": STRENGTH[ident],
         "by": by,
         "text": f"{ident.upper()}.",
         "ref": False,
@@ -251,6 +271,16 @@ def test_show_json(small: str) -> None:
         "defeated_by": ["b"],
         "attackers": ["b"],
         "acceptance": None,
+        "strength": {
+            "value": 0.416667,
+            "base": 0.5,
+            "semantics": "df-quad",
+            "contributions": [  # without b: 0.5 + 0.5 x 1/3 = 2/3; without c: 0.5 - 0.5 x 0.5
+                {"id": "b", "by": "Bob", "relation": "attack", "change": -0.25},
+                {"id": "c", "by": "Ann", "relation": "support", "change": 0.166667},
+            ],
+            "converged": True,
+        },
         "answers": [],
         "answered_by": [
             {"id": "b", "relation": "rebuts", "status": "standing", "text": "B."},

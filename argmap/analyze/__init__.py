@@ -27,6 +27,7 @@ A graph from anywhere works too:
 """
 
 from argmap.analyze.basescore import Base, base_scores, from_votes, strength_of
+from argmap.analyze.disagree import disagreements
 from argmap.analyze.facts import (
     Contested,
     SourceUse,
@@ -89,6 +90,7 @@ __all__ = [
     "base_scores",
     "claims_of",
     "contested",
+    "disagreements",
     "exchanges",
     "from_votes",
     "grounded",

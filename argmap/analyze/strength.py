@@ -119,6 +119,43 @@ class Strengths:
         }
 
     @cached_property
+    def ranking(self) -> tuple[str, ...]:
+        """The claims with a strength, strongest first; equal strengths in the order given.
+
+        >>> strength({"a": 0.5, "b": 0.8, "c": 0.5}, {}, {}).ranking
+        ('b', 'a', 'c')
+        """
+        values = self.values
+        found = [i for i, v in enumerate(values) if v is not None]
+        found.sort(key=lambda i: -_known(values[i]))  # stable: ties keep the order given
+        ids = self.ids
+        return tuple(ids[i] for i in found)
+
+    def extremes(self, n: int | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The `n` strongest claims, strongest first, and the `n` weakest, weakest first (equal
+        strengths in the order given; `None`: no limit). The strongest are at most the stronger
+        half (the middle claim with them); the weakest are only claims weaker than every one
+        of the strongest, so no claim is in both and a tie is never split between the two.
+
+        >>> s = strength({"a": 0.5, "b": 0.8, "c": 0.1, "d": 0.5, "e": 0.9}, {}, {})
+        >>> s.extremes(2), s.extremes(3), s.extremes()
+        ((('e', 'b'), ('c', 'a')), (('e', 'b', 'a'), ('c',)), (('e', 'b', 'a'), ('c',)))
+        >>> strength({"a": 0.5, "b": 0.5}, {}, {}).extremes(5)
+        (('a',), ())
+        """
+        ranking = self.ranking
+        half = (len(ranking) + 1) // 2
+        strongest = ranking[: half if n is None else min(n, half)]
+        if not strongest:
+            return (), ()
+        strength = self.strength
+        floor = _known(strength[strongest[-1]])
+        position = {c: i for i, c in enumerate(self.ids)}
+        rest = [c for c in ranking[len(strongest) :] if _known(strength[c]) < floor]
+        weakest = sorted(rest, key=lambda c: (_known(strength[c]), position[c]))
+        return strongest, tuple(weakest if n is None else weakest[:n])
+
+    @cached_property
     def contributions(self) -> dict[str, tuple[Contribution, ...]]:
         """For each claim with a strength, what each attacker and supporter changed, largest
         change first (ties in order of the claims); see `Contribution`."""

@@ -20,6 +20,8 @@ from argmap.cli.common import (
     FileArgument,
     FormatOption,
     ReportFormat,
+    StrengthOption,
+    VotesOption,
     app,
     debate_files,
     fail,
@@ -37,6 +39,12 @@ from argmap.cli.common import (
 from argmap.files import write_atomic
 from argmap.load import Result
 from argmap.render import DEFAULT_LIMIT, clean_line
+
+
+def _strength(strength: str | None, votes: bool) -> tuple[str, str]:
+    """`--strength NAME` and `--votes` as the reports take them: the semantics (DF-QuAD unless
+    named) and where the base scores come from."""
+    return strength or "df-quad", "votes" if votes else "weights"
 
 
 class CheckFormat(StrEnum):
@@ -141,6 +149,8 @@ def summary_command(
         ),
     ] = DEFAULT_LIMIT,
     as_of: AsOfOption = None,
+    strength: StrengthOption = None,
+    votes: VotesOption = False,
 ) -> None:
     """Summarise a debate on one screen: counts, what stands, what went unanswered, who said what.
 
@@ -150,41 +160,51 @@ def summary_command(
     with reported():
         debate = load_debate(file, as_of)
         if format is ReportFormat.JSON:
-            print_json(report.summary(debate))
+            print_json(report.summary(debate, *_strength(strength, votes)))
         else:
-            print_text(terminal.summary(debate, limit or None))
+            print_text(terminal.summary(debate, limit or None, *_strength(strength, votes)))
 
 
 @app.command("unanswered")
 def unanswered_command(
-    file: FileArgument, format: FormatOption = ReportFormat.TEXT, as_of: AsOfOption = None
+    file: FileArgument,
+    format: FormatOption = ReportFormat.TEXT,
+    as_of: AsOfOption = None,
+    strength: StrengthOption = None,
+    votes: VotesOption = False,
 ) -> None:
-    """List the claims nothing rebuts or undercuts, with who made them and what they say.
+    """List the claims nothing rebuts or undercuts, with who made them, how strong they are and
+    what they say.
 
     Exit status: 0, or 1 when the file has errors, 2 for a usage error.
     """
     with reported():
         debate = load_debate(file, as_of)
         if format is ReportFormat.JSON:
-            print_json(report.unanswered(debate))
+            print_json(report.unanswered(debate, *_strength(strength, votes)))
         else:
-            print_text(terminal.unanswered(debate))
+            print_text(terminal.unanswered(debate, *_strength(strength, votes)))
 
 
 @app.command("tree")
 def tree_command(
-    file: FileArgument, format: FormatOption = ReportFormat.TEXT, as_of: AsOfOption = None
+    file: FileArgument,
+    format: FormatOption = ReportFormat.TEXT,
+    as_of: AsOfOption = None,
+    strength: StrengthOption = None,
+    votes: VotesOption = False,
 ) -> None:
-    """Show the thread as a tree: under each claim, the claims that answer it.
+    """Show the thread as a tree: under each claim, the claims that answer it, each with its
+    status and strength.
 
     Exit status: 0, or 1 when the file has errors, 2 for a usage error.
     """
     with reported():
         debate = load_debate(file, as_of)
         if format is ReportFormat.JSON:
-            print_json(report.tree_rows(debate))
+            print_json(report.tree_rows(debate, *_strength(strength, votes)))
         else:
-            print_text(terminal.tree(debate))
+            print_text(terminal.tree(debate, *_strength(strength, votes)))
 
 
 @app.command("show")
@@ -193,18 +213,20 @@ def show_command(
     claim: Annotated[str, typer.Argument(metavar="ID", help="The id of a claim in the file.")],
     format: FormatOption = ReportFormat.TEXT,
     as_of: AsOfOption = None,
+    strength: StrengthOption = None,
+    votes: VotesOption = False,
 ) -> None:
-    """Show one claim in context: its status and why, what it answers, what answers it, what it
-    cites.
+    """Show one claim in context: its status and why, its strength and what moved it, what it
+    answers, what answers it, what it cites.
 
     Exit status: 0, or 1 when the file has errors or has no claim ID, 2 for a usage error.
     """
     with reported():
         debate = load_debate(file, as_of)
         if format is ReportFormat.JSON:
-            print_json(report.show(debate, claim))
+            print_json(report.show(debate, claim, *_strength(strength, votes)))
         else:
-            print_text(terminal.show(debate, claim))
+            print_text(terminal.show(debate, claim, *_strength(strength, votes)))
 
 
 @app.command("timeline")

@@ -56,7 +56,6 @@ def page_data(
     strengths = (
         analysis.strength(base=base) if semantics is None else analysis.strength(semantics, base)
     )
-    speakers = {c: claim.by for c, claim in debate.claims.items()}
     claims = [
         {
             "id": shown["id"],
@@ -78,14 +77,9 @@ def page_data(
             "score": shown["score"],
             "strength": strengths.strength[shown["id"]],
             "strength_mark": strength_mark(strengths.strength[shown["id"]]),
-            "strength_line": strength_sentence(
-                strengths.strength[shown["id"]],
-                strengths.base[shown["id"]],
-                strengths.contributions.get(shown["id"], ()),
-                speakers,
-            ),
+            "strength_line": strength_sentence(shown["strength"]),
         }
-        for shown in report.show_all(analysis)
+        for shown in report.show_all(analysis, strengths.semantics, base)
     ]
     return {
         "title": debate.title,

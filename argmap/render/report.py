@@ -4,6 +4,10 @@ Every shape is a `TypedDict` of `argmap.render.shapes`, documented with an examp
 docs/json.md; this module fills them from the analysed debate. The sentences said about a
 claim are in `argmap.render.words`; the JSON text that `--format json` prints is made by
 `argmap.render.jsontext`.
+
+Every report reads strength under one semantics and one choice of base scores (`semantics`,
+`base`: `--strength NAME` and `--votes`), from `Analysis.strength`; numbers are rounded to 6
+decimals (`strengths.number`), so that JSON does not carry the last bits of floating point.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.analysis import Analysis, Link, analyse
-from argmap.analyze import Status, iso
+from argmap.analyze import Base, Semantics, Status, Strengths, iso
 from argmap.model import Claim, Debate, RelationKind
 from argmap.render.shapes import (
     AcceptanceJSON,
@@ -27,6 +31,7 @@ from argmap.render.shapes import (
     TreeRowsJSON,
     UnansweredJSON,
 )
+from argmap.render.strengths import Base_, Semantics_, number, strength_of
 
 # --- pieces ------------------------------------------------------------------------------------
 
@@ -41,11 +46,17 @@ def acceptance(analysis: Analysis, claim: str) -> AcceptanceJSON | None:
 # --- summary -----------------------------------------------------------------------------------
 
 
-def summary(debate: Debate | Analysis) -> SummaryJSON:
+def summary(
+    debate: Debate | Analysis,
+    semantics: Semantics_ = Semantics.DF_QUAD,
+    base: Base_ = Base.WEIGHTS,
+) -> SummaryJSON:
     """Everything the analysis finds, complete (the text summary cuts each list short)."""
     analysis = analyse(debate)
     debate = analysis.debate
     counts = analysis.relation_counts
+    strengths = analysis.strength(semantics, base)
+    strength = strengths.strength
 
     def ids(links: list[Link], kind: RelationKind) -> list[str]:
         return [link.id for link in links if link.kind is kind]
@@ -60,6 +71,7 @@ def summary(debate: Debate | Analysis) -> SummaryJSON:
                 "by": c.by,
                 "status": analysis.status[c.id].value,
                 "acceptance": acceptance(analysis, c.id),
+                "strength": number(strength[c.id]),
                 "rebuts": ids(out, RelationKind.REBUTS),
                 "supports": ids(out, RelationKind.SUPPORTS),
                 "undercuts": ids(out, RelationKind.UNDERCUTS),
@@ -118,23 +130,41 @@ def summary(debate: Debate | Analysis) -> SummaryJSON:
             }
             for s in analysis.sources
         ],
+        "strength": {
+            "semantics": strengths.semantics.value,
+            "base": Base(base).value,
+            "ranking": list(strengths.ranking),
+            "disagreements": list(analysis.disagreements(semantics, base)),
+            "unconverged": list(strengths.unconverged),
+        },
     }
 
 
 # --- unanswered --------------------------------------------------------------------------------
 
 
-def unanswered(debate: Debate | Analysis) -> list[UnansweredJSON]:
+def unanswered(
+    debate: Debate | Analysis,
+    semantics: Semantics_ = Semantics.DF_QUAD,
+    base: Base_ = Base.WEIGHTS,
+) -> list[UnansweredJSON]:
     """The claims nothing rebuts or undercuts, in the order of the file."""
+    analysis = analyse(debate)
+    strength = analysis.strength(semantics, base).strength
     return [
-        {"id": u.id, "text": u.text, "by": u.by, "role": u.role} for u in analyse(debate).unanswered
+        {"id": u.id, "text": u.text, "by": u.by, "role": u.role, "strength": number(strength[u.id])}
+        for u in analysis.unanswered
     ]
 
 
 # --- tree --------------------------------------------------------------------------------------
 
 
-def tree(debate: Debate | Analysis) -> TreeJSON:
+def tree(
+    debate: Debate | Analysis,
+    semantics: Semantics_ = Semantics.DF_QUAD,
+    base: Base_ = Base.WEIGHTS,
+) -> TreeJSON:
     """The thread as a tree: under each claim, the claims that answer it.
 
     Roots are the claims that answer nothing, in the order of the file; children come in the
@@ -145,6 +175,7 @@ def tree(debate: Debate | Analysis) -> TreeJSON:
     """
     analysis = analyse(debate)
     debate = analysis.debate
+    strength = analysis.strength(semantics, base).strength
     shown: set[str] = set()
 
     def node(claim: str, relation: RelationKind | None, cycle: bool = False) -> NodeJSON:
@@ -153,6 +184,7 @@ def tree(debate: Debate | Analysis) -> TreeJSON:
             "id": claim,
             "relation": None if relation is None else relation.value,
             "status": analysis.status[claim].value,
+            "strength": number(strength[claim]),
             "by": c.by,
             "text": c.text,
             "ref": claim in shown,
@@ -184,12 +216,16 @@ def tree(debate: Debate | Analysis) -> TreeJSON:
     return {"title": debate.title, "roots": roots}
 
 
-def tree_rows(debate: Debate | Analysis) -> TreeRowsJSON:
+def tree_rows(
+    debate: Debate | Analysis,
+    semantics: Semantics_ = Semantics.DF_QUAD,
+    base: Base_ = Base.WEIGHTS,
+) -> TreeRowsJSON:
     """The tree of `tree` as a list of its nodes, depth first, children in order, each naming
     the index of its parent and its depth: what `tree --format json` prints. Its size is linear
     in the debate's, however deep the thread (nested, each level would be indented further, and
     a 10,000-reply chain would nest deeper than most JSON readers go)."""
-    nested = tree(debate)
+    nested = tree(debate, semantics, base)
     rows: list[RowJSON] = []
     stack: list[tuple[NodeJSON, int | None, int]] = [
         (root, None, 0) for root in reversed(nested["roots"])
@@ -204,6 +240,7 @@ def tree_rows(debate: Debate | Analysis) -> TreeRowsJSON:
                 "depth": depth,
                 "relation": node["relation"],
                 "status": node["status"],
+                "strength": node["strength"],
                 "by": node["by"],
                 "text": node["text"],
                 "ref": node["ref"],
@@ -239,20 +276,31 @@ def _cycle_starts(analysis: Analysis, shown: set[str]) -> list[str]:
 # --- show --------------------------------------------------------------------------------------
 
 
-def show(debate: Debate | Analysis, claim_id: str) -> ShowJSON:
+def show(
+    debate: Debate | Analysis,
+    claim_id: str,
+    semantics: Semantics_ = Semantics.DF_QUAD,
+    base: Base_ = Base.WEIGHTS,
+) -> ShowJSON:
     """One claim in context; `argmap.analysis.UnknownClaimError` if there is no such claim."""
     analysis = analyse(debate)
-    return _show(analysis, analysis.claim(claim_id))
+    claim = analysis.claim(claim_id)
+    return _show(analysis, claim, analysis.strength(semantics, base))
 
 
-def show_all(debate: Debate | Analysis) -> Iterator[ShowJSON]:
+def show_all(
+    debate: Debate | Analysis,
+    semantics: Semantics_ = Semantics.DF_QUAD,
+    base: Base_ = Base.WEIGHTS,
+) -> Iterator[ShowJSON]:
     """`show` for every claim, in the order of the file, in time linear in the debate."""
     analysis = analyse(debate)
+    strengths = analysis.strength(semantics, base)
     for claim in analysis.debate.claims.values():
-        yield _show(analysis, claim)
+        yield _show(analysis, claim, strengths)
 
 
-def _show(analysis: Analysis, claim: Claim) -> ShowJSON:
+def _show(analysis: Analysis, claim: Claim, strengths: Strengths) -> ShowJSON:
     debate = analysis.debate
 
     def link(found: Link) -> LinkJSON:
@@ -285,6 +333,7 @@ def _show(analysis: Analysis, claim: Claim) -> ShowJSON:
         "defeated_by": list(analysis.defeaters[claim.id]),
         "attackers": list(analysis.attackers[claim.id]),
         "acceptance": acceptance(analysis, claim.id),
+        "strength": strength_of(analysis, strengths, claim.id),
         "answers": [link(found) for found in analysis.answers[claim.id]],
         "answered_by": [link(found) for found in analysis.answered_by[claim.id]],
         "cites": cites,

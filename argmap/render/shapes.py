@@ -1,6 +1,9 @@
 """The shapes of the reports' JSON (`--format json`), each a `TypedDict`, documented with an
 example in docs/json.md. Keys come in the order written here; lists of claims come in the
-order of the file unless said otherwise. `argmap.render.report` fills them."""
+order of the file unless said otherwise. `argmap.render.report` fills them.
+
+Strengths are numbers in [0, 1] rounded to 6 decimals, or null for a claim whose strength did
+not converge (docs/analysis.md, "Strength")."""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ class ClaimJSON(TypedDict):
     by: str | None
     status: str
     acceptance: AcceptanceJSON | None  # undecided claims only; null for the others
+    strength: float | None  # null: it did not converge
     rebuts: list[str]
     supports: list[str]
     undercuts: list[str]
@@ -69,6 +73,14 @@ class SourceJSON(TypedDict):
     standing: int
 
 
+class StrengthsJSON(TypedDict):
+    semantics: str  # "df-quad" | "quadratic-energy" | "h-categorizer"
+    base: str  # "weights" | "votes": where the base scores come from
+    ranking: list[str]  # the claims with a strength, strongest first, ties in file order
+    disagreements: list[str]  # strength and status disagree: furthest from 0.5 first
+    unconverged: list[str]  # no strength: in, or depending on, a cycle that did not settle
+
+
 class SummaryJSON(TypedDict):
     title: str
     url: str | None
@@ -81,6 +93,7 @@ class SummaryJSON(TypedDict):
     exchanges: list[list[str]]
     speakers: list[SpeakerJSON]
     sources: list[SourceJSON]
+    strength: StrengthsJSON
 
 
 class UnansweredJSON(TypedDict):
@@ -88,12 +101,14 @@ class UnansweredJSON(TypedDict):
     text: str
     by: str | None
     role: str  # "root" | "rebuttal" | "reason"
+    strength: float | None
 
 
 class NodeJSON(TypedDict):
     id: str
     relation: str | None  # how this claim answers its parent; null for a root
     status: str
+    strength: float | None
     by: str | None
     text: str
     ref: bool  # shown in full elsewhere in the tree: a reference, without children
@@ -112,6 +127,7 @@ class RowJSON(TypedDict):
     depth: int  # 0 for a root
     relation: str | None
     status: str
+    strength: float | None
     by: str | None
     text: str
     ref: bool
@@ -139,6 +155,21 @@ class CitationJSON(TypedDict):
     locator: str | None
 
 
+class ContributionJSON(TypedDict):
+    id: str  # the attacker or supporter
+    by: str | None  # its speaker
+    relation: str  # "attack" (rebuts, undercuts) | "support"
+    change: float  # the claim's strength minus what it would be without this relation
+
+
+class StrengthJSON(TypedDict):
+    value: float | None  # null: it did not converge
+    base: float  # the base score it starts from
+    semantics: str
+    contributions: list[ContributionJSON]  # largest change first; empty when not converged
+    converged: bool
+
+
 class ShowJSON(TypedDict):
     id: str
     text: str
@@ -148,6 +179,7 @@ class ShowJSON(TypedDict):
     defeated_by: list[str]
     attackers: list[str]
     acceptance: AcceptanceJSON | None
+    strength: StrengthJSON
     answers: list[LinkJSON]
     answered_by: list[LinkJSON]
     cites: list[CitationJSON]

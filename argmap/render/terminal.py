@@ -3,7 +3,8 @@
 Everything is built from `rich.text.Text` (never from markup), every string from the debate goes
 through `argmap.render.clean`, and no mark relies on colour alone: a status is a symbol and a
 word (`✔ standing`, `✘ defeated`, `? undecided`), a relation is a word in brackets
-(`[rebuts]`). In the summary, `x ← y` means "x is rebutted or undercut by y".
+(`[rebuts]`). In the summary, `x ← y` means "x is rebutted or undercut by y". Strengths have
+two decimals; a strength that did not converge is `—`, never a number.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from argmap.analysis import Analysis, analyse
-from argmap.analyze import Status
+from argmap.analyze import Base, Semantics, Status
 from argmap.look import SEPARATOR, SYMBOL, TERMINAL_STATUS
 from argmap.model import Debate
 from argmap.render import DEFAULT_LIMIT, clean, report, shapes
@@ -37,8 +38,16 @@ from argmap.render.richtext import (
     relation,
     text,
 )
+from argmap.render.strengths import Base_, Semantics_, strength_section
 from argmap.render.threadtree import ThreadTree
-from argmap.render.words import acceptance_sentence, acceptance_words, provisional, reason
+from argmap.render.words import (
+    acceptance_sentence,
+    acceptance_words,
+    provisional,
+    reason,
+    strength_sentence,
+    two,
+)
 
 ROLES: dict[str, str] = {
     "root": "roots nobody challenged",
@@ -51,11 +60,17 @@ ROLES: dict[str, str] = {
 # --- summary -----------------------------------------------------------------------------------
 
 
-def summary(debate: Debate | Analysis, limit: int | None = DEFAULT_LIMIT) -> RenderableType:
+def summary(
+    debate: Debate | Analysis,
+    limit: int | None = DEFAULT_LIMIT,
+    semantics: Semantics_ = Semantics.DF_QUAD,
+    base: Base_ = Base.WEIGHTS,
+) -> RenderableType:
     """The debate on one screen: counts, statuses, what went unanswered, what was fought over,
-    who said what, what rests on evidence. Each list stops at `limit` (None: no limit)."""
+    how strong the claims are, who said what, what rests on evidence. Each list stops at
+    `limit` (None: no limit)."""
     analysis = analyse(debate)
-    data = report.summary(analysis)
+    data = report.summary(analysis, semantics, base)
     counts = data["counts"]
     out: list[RenderableType] = [
         text(data["title"], "bold"),
@@ -80,7 +95,8 @@ def summary(debate: Debate | Analysis, limit: int | None = DEFAULT_LIMIT) -> Ren
         ),
         *_provisional(counts["answers"]),
     ]
-    for part in (_undecided, _unanswered, _contested, _exchange, _speakers, _evidence):
+    parts = (_undecided, _unanswered, _contested, _exchange, strength_section, _speakers, _evidence)
+    for part in parts:
         section = part(data, analysis, limit)
         if section:
             out.append(Text())
@@ -238,10 +254,15 @@ def _evidence(data: shapes.SummaryJSON, analysis: Analysis, limit: int | None) -
 # --- unanswered --------------------------------------------------------------------------------
 
 
-def unanswered(debate: Debate | Analysis) -> RenderableType:
-    """The claims nothing rebuts or undercuts, grouped by role, each with speaker and text."""
+def unanswered(
+    debate: Debate | Analysis,
+    semantics: Semantics_ = Semantics.DF_QUAD,
+    base: Base_ = Base.WEIGHTS,
+) -> RenderableType:
+    """The claims nothing rebuts or undercuts, grouped by role, each with speaker, strength and
+    text."""
     analysis = analyse(debate)
-    found = report.unanswered(analysis)
+    found = report.unanswered(analysis, semantics, base)
     note = _provisional(len(analysis.unclassified))
     if not found:
         return Trimmed(line("No unanswered claims: every claim is rebutted or undercut."), *note)
@@ -260,6 +281,7 @@ def unanswered(debate: Debate | Analysis) -> RenderableType:
             head = line(text(u["id"], "bold"))
             if u["by"] is not None:
                 head.append_text(line(f" {SEPARATOR} ", u["by"]))
+            head.append_text(line(f" {SEPARATOR} strength {two(u['strength'])}"))
             out += [indent(head), indent(laid_out(text(u["text"])), 4)]
     if note:
         out += [Text(), *note]
@@ -269,22 +291,35 @@ def unanswered(debate: Debate | Analysis) -> RenderableType:
 # --- tree --------------------------------------------------------------------------------------
 
 
-def tree(debate: Debate | Analysis) -> RenderableType:
-    """The thread as a tree: under each claim, what answers it (see `report.tree`)."""
+def tree(
+    debate: Debate | Analysis,
+    semantics: Semantics_ = Semantics.DF_QUAD,
+    base: Base_ = Base.WEIGHTS,
+) -> RenderableType:
+    """The thread as a tree: under each claim, what answers it, each with its status and
+    strength (see `report.tree`)."""
     analysis = analyse(debate)
     note = _provisional(len(analysis.unclassified))
-    return Trimmed(ThreadTree(report.tree(analysis)), *([Text(), *note] if note else []))
+    return Trimmed(
+        ThreadTree(report.tree(analysis, semantics, base)), *([Text(), *note] if note else [])
+    )
 
 
 # --- show --------------------------------------------------------------------------------------
 
 
-def show(debate: Debate | Analysis, claim: str) -> RenderableType:
-    """One claim in context: status and why, what it answers, what answers it, what it cites.
+def show(
+    debate: Debate | Analysis,
+    claim: str,
+    semantics: Semantics_ = Semantics.DF_QUAD,
+    base: Base_ = Base.WEIGHTS,
+) -> RenderableType:
+    """One claim in context: status and why, strength and what moved it, what it answers,
+    what answers it, what it cites.
 
     Raises `argmap.analysis.UnknownClaimError` when the debate has no such claim.
     """
-    data = report.show(debate, claim)
+    data = report.show(debate, claim, semantics, base)
     head = line(text(data["id"], "bold"))
     if data["by"] is not None:
         head.append_text(line(f" {SEPARATOR} ", data["by"]))
@@ -334,6 +369,7 @@ def _why(data: shapes.ShowJSON) -> Text:
                 acceptance_sentence(data["acceptance"]),
             )
         )
+    out.append_text(line("\n", heading("Strength: "), strength_sentence(data["strength"])))
     return out
 
 

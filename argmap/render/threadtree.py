@@ -11,6 +11,7 @@ from argmap.look import SEPARATOR
 from argmap.render import shapes
 from argmap.render.richtext import laid_out, line, mark, relation, text
 from argmap.render.shapes import NodeJSON
+from argmap.render.words import two
 
 
 class ThreadTree:
@@ -36,7 +37,14 @@ class ThreadTree:
         yield top
         for node in later:  # grows as it goes
             yield Text()
-            head = line("↓ ", mark(node["status"]), " · ", text(node["id"], "bold"))
+            head = line(
+                "↓ ",
+                mark(node["status"]),
+                " ",
+                two(node["strength"]),
+                " · ",
+                text(node["id"], "bold"),
+            )
             if node["by"] is not None:
                 head.append_text(line(f" {SEPARATOR} ", node["by"]))
             head.append_text(line(" (continued)"))
@@ -59,12 +67,15 @@ class ThreadTree:
 
 
 def _node_label(node: NodeJSON) -> Text:
-    """`[rebuts] ✘ defeated · id · speaker`, then the text; the relation and the status come
-    first, so they line up under each other and never wrap apart."""
+    """`[rebuts] ✘ defeated 0.25 · id · speaker`, then the text; the relation, the status and
+    the strength come first, so they line up under each other and never wrap apart. A
+    reference (`↪ see id`) has neither strength nor text: the claim is shown in full elsewhere."""
     out = Text()
     if node["relation"] is not None:
         out.append_text(line(relation(node["relation"]), " "))
     out.append_text(mark(node["status"]))
+    if not node["ref"]:
+        out.append_text(line(" ", two(node["strength"])))
     if node["ref"]:
         out.append_text(line(" · ↪ see ", text(node["id"], "bold")))
         return out

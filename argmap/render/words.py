@@ -1,11 +1,12 @@
 """The sentences argmap says about a claim, the same wherever they are shown (`show`, the HTML
-page's panel): why it has its status, and its preferred acceptance."""
+page's panel): why it has its status, its preferred acceptance, and how strong it is and why."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
-from argmap.render.shapes import AcceptanceJSON, ShowJSON
+from argmap.look import SEMANTICS_NAMES
+from argmap.render.shapes import AcceptanceJSON, ShowJSON, StrengthJSON
 
 
 def reason(data: ShowJSON) -> str:
@@ -95,35 +96,65 @@ def and_list(ids: Sequence[str]) -> str:
     return ids[0] if len(ids) == 1 else f"{', '.join(ids[:-1])} and {ids[-1]}"
 
 
-def strength_sentence(
-    value: float | None,
-    base: float,
-    contributions: Sequence[tuple[str, str, float]],
-    speakers: Mapping[str, str | None] | None = None,
-) -> str:
-    """A claim's strength and what moved it from its base score, in one sentence (the HTML
-    page's panel): each attacker and supporter with its contribution (`Strengths.contributions`:
-    id, kind, change), largest first, and its speaker when `speakers` gives one.
+# --- strength ---------------------------------------------------------------------------------
 
-    >>> strength_sentence(0.53125, 0.5, [("p", "support", 0.25), ("w", "attack", -0.09375)],
-    ...                   {"p": "defender"})
-    'strength 0.53 (base score 0.50): raised 0.25 by p (defender), lowered 0.09 by w.'
-    >>> strength_sentence(0.5, 0.5, [])
-    'strength 0.50, its base score: nothing supports or attacks it.'
-    >>> strength_sentence(None, 0.5, [])
-    'strength not settled: it is in, or depends on, a cycle that did not converge.'
+BASE_WORDS = {
+    "weights": "base scores from `weight:`, else 0.5",
+    "votes": "base scores from `weight:`, else votes (`score:`), else 0.5",
+}
+
+
+def two(value: float | None) -> str:
+    """A strength as text shows it: two decimals (JSON keeps six), or `—` for a strength that
+    did not converge, never a number.
+
+    >>> two(0.53125), two(1.0), two(None)
+    ('0.53', '1.00', '—')
     """
+    return "—" if value is None else f"{value:.2f}"
+
+
+def strength_basis(semantics: str, base: str) -> str:
+    """Which semantics and which base scores a report's strengths come from.
+
+    >>> strength_basis("df-quad", "votes")
+    'DF-QuAD; base scores from `weight:`, else votes (`score:`), else 0.5'
+    """
+    return f"{SEMANTICS_NAMES[semantics]}; {BASE_WORDS[base]}"
+
+
+def strength_sentence(data: StrengthJSON) -> str:
+    """A claim's strength and what moved it, in one sentence (`show` prints it after
+    "Strength:"): each attacker and supporter with its speaker, largest change first. A strength
+    that did not converge is said to be missing, never given as a number.
+
+    >>> contribution = {"id": "lookup", "by": "flatbield", "relation": "attack", "change": -0.42}
+    >>> strength_sentence({"value": 0.31, "base": 0.5, "semantics": "df-quad",
+    ...                    "contributions": [contribution], "converged": True})
+    '0.31 (DF-QuAD, base 0.50): lowered 0.42 by lookup (flatbield).'
+    >>> missing = {"value": None, "base": 0.5, "semantics": "df-quad", "contributions": [],
+    ...            "converged": False}
+    >>> strength_sentence(missing)  # doctest: +NORMALIZE_WHITESPACE
+    'none (DF-QuAD, base 0.50): it is in, or depends on, a cycle of attacks and supports that
+    did not settle within the bounds, so it has no number.'
+    """
+    basis = f"({SEMANTICS_NAMES[data['semantics']]}, base {two(data['base'])})"
+    value = data["value"]
     if value is None:
-        return "strength not settled: it is in, or depends on, a cycle that did not converge."
-    if not contributions:
-        return f"strength {value:.2f}, its base score: nothing supports or attacks it."
+        return (
+            f"none {basis}: it is in, or depends on, a cycle of attacks and supports that did "
+            "not settle within the bounds, so it has no number."
+        )
     moves = []
-    for ident, _kind, change in contributions:
-        who = (speakers or {}).get(ident)
-        named = f"{ident} ({who})" if who else ident
-        verb = "raised" if change > 0 else "lowered" if change < 0 else "not moved"
-        amount = f"{abs(change):.2f}"
-        if amount == "0.00":
-            amount = "less than 0.01"
-        moves.append(f"{verb} {amount} by {named}" if change else f"{verb} by {named}")
-    return f"strength {value:.2f} (base score {base:.2f}): {', '.join(moves)}."
+    for c in data["contributions"]:
+        verb = "lowered" if c["relation"] == "attack" else "raised"
+        by = "" if c["by"] is None else f" ({c['by']})"
+        moves.append(f"{verb} {two(abs(c['change']))} by {c['id']}{by}")
+    if moves:
+        return f"{two(value)} {basis}: {', '.join(moves)}."
+    if data["semantics"] == "h-categorizer":
+        return (
+            f"{two(value)} {basis}: nothing rebuts or undercuts it, and the h-categorizer "
+            "counts attacks alone."
+        )
+    return f"{two(value)} {basis}: nothing rebuts, undercuts or supports it."
