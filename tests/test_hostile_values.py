@@ -163,6 +163,6 @@ def test_text_the_terminal_cannot_show_is_escaped_not_a_traceback(tmp_path: Path
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout.splitlines() == [
         "\\u65e5\\u672c",
-        "`-- + standing - a",
+        "`-- + standing 0.50 - a",
         "    \\u65e5\\u672c\\u8a9e",
     ]
