@@ -48,9 +48,9 @@ STRENGTH = (
     "t = time.perf_counter(); s = strength_of(d); print(s.converged, time.perf_counter() - t)"
 )
 STRENGTH_ROWS = (
-    ("strength, 100,000 claims without cycles (in process)", "build(100_000, cycles=False)"),
-    ("strength, 1,000,000 claims without cycles (in process)", "build(1_000_000, cycles=False)"),
-    ("strength, 10,000 claims, nearly all in cycles (in process)", "tangle(10_000)"),
+    ("strength, 100,000 claims, no cycles (in process)", "build(100_000, cycles=False)"),
+    ("strength, 1,000,000 claims, no cycles (in process)", "build(1_000_000, cycles=False)"),
+    ("strength, 10,000 claims in a tangle (in process)", "tangle(10_000)"),
 )
 
 
@@ -233,9 +233,9 @@ def main() -> None:
         if n <= 10_000:
             edits = ["--edits", "20" if n <= 1000 else "6"]
             typed = [PY, keystroke, str(f), *edits]
-            row(f"`argmap lsp` keystroke → diagnostics, {n:,} claims (in process)", typed, 1, True)
+            row(f"lsp keystroke → diagnostics, {n:,} claims", typed, 1, True)
             hinted = [*typed, "--hints"]
-            row(f"`argmap lsp` keystroke → inlay hints, {n:,} claims (in process)", hinted, 1, True)
+            row(f"lsp keystroke → inlay hints, {n:,} claims", hinted, 1, True)
     imported = [*ARGMAP, "import", "aif", str(aif), "-o", str(tmp / "imported.yaml"), "--force"]
     row(f"`argmap import aif`, {aif.stat().st_size / 1e6:.1f} MB ({claims:,} claims)", imported)
     for name, command in COMMANDS:
