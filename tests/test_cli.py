@@ -164,3 +164,13 @@ def test_the_format_docs_example_is_a_clean_debate(tmp_path: Path) -> None:
     example = text.split("```yaml\n", 1)[1].split("```", 1)[0]
     (tmp_path / "example.yaml").write_text(example)
     assert check(tmp_path / "example.yaml").diagnostics == []
+
+
+def test_help_lists_every_command_in_the_order_a_reader_meets_them() -> None:
+    from argmap.cli import ORDER
+
+    names = [c.name for c in app.registered_commands]
+    assert names == list(ORDER)  # a new command takes its place in ORDER, not the end
+    shown = runner.invoke(app, ["--help"], env={"COLUMNS": "100", "NO_COLOR": "1"}).output
+    listed = [line.split()[0] for line in shown.split("Commands:")[1].splitlines() if line.strip()]
+    assert listed == list(ORDER)

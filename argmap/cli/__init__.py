@@ -17,6 +17,28 @@ from argmap.errors import ArgmapError, Stopped
 
 __all__ = ["app", "convert", "diagrams", "diff", "label", "lsp", "main", "reports"]
 
+# `argmap --help` lists the commands in the order they were registered, which is the order the
+# modules above happen to be imported in; this is the order a reader meets them in the README:
+# check and read a debate, see how it changed, draw it, bring it in and out, work on it.
+ORDER = (
+    "check",
+    "summary",
+    "unanswered",
+    "tree",
+    "show",
+    "timeline",
+    "diff",
+    "render",
+    "watch",
+    "import",
+    "export",
+    "label",
+    "new",
+    "schema",
+    "lsp",
+)
+app.registered_commands.sort(key=lambda c: ORDER.index(c.name) if c.name in ORDER else len(ORDER))
+
 
 def main() -> None:
     """The `argmap` program: the app, stopped cleanly by SIGTERM and SIGHUP as by Ctrl-C, with
