@@ -11,7 +11,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
 
 from argmap.analyze.graphs import Edge, Graph, claims_of
-from argmap.analyze.strength import DEFAULT, Semantics, Strengths, paused_collector, solve
+from argmap.analyze.semantics import paused_collector
+from argmap.analyze.strength import DEFAULT, Semantics, Strengths, solve
 from argmap.model import Debate, Relation, RelationKind
 
 NEUTRAL = 0.5  # the base score of a claim nothing is known about

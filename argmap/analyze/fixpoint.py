@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from argmap.analyze.semantics import strongly_connected
+
 Numbered = list[list[int]]
 
 
@@ -66,41 +68,7 @@ def settle(
 
 def parts(rest: list[int], parents: Numbered, inside: set[int]) -> list[list[int]]:
     """The strongly connected parts of the claims `rest`, each after the parts of the claims it
-    depends on (iterative Tarjan over the edges to a claim's parents)."""
-    index: dict[int, int] = {}
-    low: dict[int, int] = {}
-    on_stack: set[int] = set()
-    stack: list[int] = []
-    out: list[list[int]] = []
-    for root in rest:
-        if root in index:
-            continue
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        work = [(root, iter([p for p in parents[root] if p in inside]))]
-        while work:
-            node, todo = work[-1]
-            for child in todo:
-                if child not in index:
-                    index[child] = low[child] = len(index)
-                    stack.append(child)
-                    on_stack.add(child)
-                    work.append((child, iter([p for p in parents[child] if p in inside])))
-                    break
-                if child in on_stack:
-                    low[node] = min(low[node], index[child])
-            else:
-                work.pop()
-                if work:
-                    low[work[-1][0]] = min(low[work[-1][0]], low[node])
-                if low[node] == index[node]:
-                    part = []
-                    while True:
-                        x = stack.pop()
-                        on_stack.discard(x)
-                        part.append(x)
-                        if x == node:
-                            break
-                    out.append(sorted(part))
-    return out
+    depends on, each in order (`semantics.strongly_connected`, over the edges to a claim's
+    parents among `inside`)."""
+    found = strongly_connected({c: [p for p in parents[c] if p in inside] for c in rest})
+    return [sorted(part) for part in found]

@@ -4,12 +4,15 @@ and, for the claims it leaves undecided, their preferred acceptance (docs/analys
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
 
 from argmap.analyze.graphs import Graph, attackers_of
+
+N = TypeVar("N", str, int)  # a node: a claim's id, or its number
 
 # Above these sizes the search for preferred extensions stops and says "not decided".
 MAX_CYCLE_CLAIMS = 24  # claims of one strongly connected part searched at once
@@ -54,7 +57,7 @@ class Labelling:
 
 def label(debate: Graph) -> Labelling:
     """Grounded status of every claim, and preferred acceptance of the undecided ones."""
-    with _collector_paused():
+    with paused_collector():
         att = attackers_of(debate)
         status = grounded(att)
     undecided = [c for c, s in status.items() if s is Status.UNDECIDED]
@@ -66,7 +69,7 @@ def label(debate: Graph) -> Labelling:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def paused_collector() -> Iterator[None]:
     """Python's cyclic garbage collector paused: building a list per claim for a million claims
     otherwise sets it off again and again over objects that cannot form cycles yet."""
     was_on = gc.isenabled()
@@ -163,7 +166,7 @@ def _accept(att: Mapping[str, set[str]], max_cycle: int, budget: _Budget) -> dic
     it as its part is decided, and sceptically when every one does: every extension so far
     grows into at least one preferred extension, and all of them grow from one so far.
     """
-    parts = _sccs(att)
+    parts = strongly_connected(att)
     outside = {c: att[c] - set(part) for part in parts for c in part}
     looked_at = [{x for c in part for b in outside[c] for x in (b, *att[b])} for part in parts]
     # What the parts after each one look at.
@@ -225,13 +228,19 @@ def _groups(att: Mapping[str, set[str]]) -> list[list[str]]:
     return groups
 
 
-def _sccs(att: Mapping[str, set[str]]) -> list[list[str]]:
-    """Strongly connected parts, each after the parts of its attackers (iterative Tarjan)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    out: list[list[str]] = []
+def strongly_connected(att: Mapping[N, Collection[N]]) -> list[list[N]]:
+    """Strongly connected parts, each after the parts of its attackers (iterative Tarjan): of
+    the attacks among claims here, and of the relations a claim's strength depends on in
+    `fixpoint`. Every node named in a collection must be a key of `att`.
+
+    >>> strongly_connected({"a": ["b"], "b": ["a"], "c": ["a"]})
+    [['b', 'a'], ['c']]
+    """
+    index: dict[N, int] = {}
+    low: dict[N, int] = {}
+    on_stack: set[N] = set()
+    stack: list[N] = []
+    out: list[list[N]] = []
     for root in att:
         if root in index:
             continue
@@ -284,7 +293,7 @@ def _gf(
     att: Mapping[str, set[str]], allowed: set[str], max_cycle: int, budget: _Budget
 ) -> list[frozenset[str]]:
     """Preferred extensions of the framework `att` whose members are all in `allowed`."""
-    parts = _sccs(att)
+    parts = strongly_connected(att)
     if len(parts) <= 1:
         return _preferred(att, allowed, max_cycle)
     partial: list[frozenset[str]] = [frozenset()]

@@ -30,15 +30,14 @@ strength is `None`, never a number that has not converged.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 from typing import NamedTuple
 
 from argmap.analyze.fixpoint import settle
+from argmap.analyze.semantics import paused_collector
 
 
 class Semantics(StrEnum):
@@ -302,19 +301,6 @@ def _update(
 
 
 # --- working it out -----------------------------------------------------------------------------
-
-
-@contextmanager
-def paused_collector() -> Iterator[None]:
-    """Python's cyclic garbage collector paused: a list per claim for a million claims sets it
-    off again and again over objects that cannot form cycles."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def strength(

@@ -3,11 +3,9 @@
 
 from __future__ import annotations
 
-import gc
 import shlex
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -145,6 +143,7 @@ def import_command(
     --force) or cannot be written; 2 for a usage error.
     """
     from argmap.analysis import analyse
+    from argmap.analyze.semantics import paused_collector
     from argmap.check import check_text
     from argmap.convert import IMPORTERS, ConvertError, find
     from argmap.convert.yamlwrite import imported_yaml, mapped_line
@@ -163,12 +162,12 @@ def import_command(
     with reported():
         try:
             data = _fetched(converter.name, input) if _is_address(input) else _input_bytes(input)
-            with _collector_paused():
+            with paused_collector():
                 imported = read(data, name)
         except ConvertError as e:
             where = name + "".join(f":{n}" for n in (e.line, e.column) if n is not None)
             raise ArgmapError(f"{where}: {e.message}") from None
-        with _collector_paused():
+        with paused_collector():
             text = imported_yaml(imported)
         shown = "<stdout>" if output == "-" else output
         result = check_text(text, shown)
@@ -226,20 +225,6 @@ def _copied(site: str, copied_at: str) -> Callable[[bytes, str], Imported]:
             2,
         ) from None
     return lambda data, name: pasted.read(data, name, copied=when)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off for a while: an import makes hundreds of thousands
-    of small objects that form no cycles, and the collector's passes over them took a tenth of
-    the time of importing a thread (as `parse_debate` finds for the tree it builds)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 @app.command("export")
