@@ -764,3 +764,27 @@ def test_a_reply_it_cannot_edit_is_said_and_asked_again(tmp_path: Path) -> None:
         term.send("r")
         assert term.wait() == 0
     assert kinds(path) == {("b", "a"): "rebuts"}
+
+
+def test_two_replies_moved_out_after_one_claim_land_in_the_order_they_are_made() -> None:
+    # Found by the property above: marking c2 and c3 not arguments moves both out to just
+    # after c0, and one at a time the later lands first; at once it must be the same.
+    text = (
+        "title: T\nclaims:\n  c0:\n    text: Claim c0.\n    replies:\n      c1:\n"
+        "        text: Claim c1.\n        replies:\n          c2:\n            text: Claim c2.\n"
+        "      c3:\n        text: Claim c3.\n"
+    )
+    decisions = [
+        Decision("c2", "c1", None),
+        Decision("c1", "c0", REBUTS),
+        Decision("c3", "c0", None),
+    ]
+    one_at_a_time = text
+    for d in decisions:
+        one_at_a_time = reclassify(one_at_a_time, d.source, d.target, d.kind)
+    assert reclassify_all(text, decisions) == one_at_a_time
+    assert one_at_a_time.endswith(
+        "        rebuts: c0\n"
+        "  c3:\n    # replied to c0; marked not an argument by argmap label\n    text: Claim c3.\n"
+        "  c2:\n    # replied to c1; marked not an argument by argmap label\n    text: Claim c2.\n"
+    )

@@ -115,6 +115,7 @@ class Edits:
     def __init__(self, text: str) -> None:
         self.text = text
         self.changes: list[tuple[int, int, str]] = []
+        self.moved_after: set[int] = set()  # the top-level claims claims were moved out after
 
     def replace(self, start: int, end: int, new: str) -> None:
         self.changes.append((start, end, new))
@@ -341,9 +342,8 @@ def _unnest(e: Edits, place: Place, source: str, target: str) -> None:
 def move_out(
     e: Edits, place: Place, source: str, comment: str | None = None, who: str = "argmap"
 ) -> None:
-    """The lines of the nested claim `source` move out of the section they are in, to
-    `claims:`, right after the top-level claim they were written within; its own nested
-    claims move with it. A section left empty, which the format refuses, goes too. With a
+    """The nested claim `source` (with its own nested claims) moves out to `claims:`, right
+    after the top-level claim it was written within; a section left empty goes too. With a
     `comment`, it is written inside the claim above its first field (or above its id). `who`
     is what the messages say cannot make the move."""
     text = e.text
@@ -357,6 +357,9 @@ def move_out(
             f"{who} does not move it",
             BY_HAND,
         )
+    if top_key.start in e.moved_after:  # claims moved after one claim land in the order made
+        raise LabelError(f"{who} moves claims out after one claim one at a time")
+    e.moved_after.add(top_key.start)
     key, value = place.key, place.value
     lines = whole_lines(text, key.start, pair_end((key, value)))
     depth = len(indent(text, key.start)) - len(indent(text, top_key.start))
