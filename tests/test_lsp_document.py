@@ -75,3 +75,21 @@ def test_inlay_hints_from_where_the_loader_says_claims_are_equal_those_from_the_
             (place.id, doc.lines.position(place.key.end)) for place in doc.index.all_claims()
         ]
         assert [((h.data or {})["claim"], h.position) for h in fast] == via_index
+
+
+def test_hover_on_hostile_text_shows_it_as_text() -> None:
+    from .conftest import ROOT
+
+    text = (ROOT / "tests" / "data" / "hostile.yaml").read_text(encoding="utf-8")
+    doc = DebateDocument("file:///h.yaml", text)
+    shown = [
+        h.contents.value
+        for o in doc.index.occurrences
+        if o.definition
+        and (h := hover.hover(doc, doc.lines.position(o.start))) is not None
+        and isinstance(h.contents, lsp.MarkupContent)
+    ]
+    assert len(shown) == len([o for o in doc.index.occurrences if o.definition])
+    assert all(value.isprintable() or "\n" in value for value in shown)
+    assert not any(ch in value for value in shown for ch in "\x1b\x07\x9b")
+    assert any("\\<img src=x onerror=alert\\(1\\)\\>" in value for value in shown)

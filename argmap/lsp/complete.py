@@ -35,10 +35,11 @@ from argmap.fileformat import (
     SPEAKER_FIELDS,
     Field,
 )
+from argmap.label.flat import REF_FIELDS
 from argmap.label.spans import places
 from argmap.load import DEFAULT_MAX_BYTES
 from argmap.look import SEPARATOR, mark
-from argmap.lsp.index import EXPECT_NAMES, REF_FIELDS, SECTIONS, Index, Kind
+from argmap.lsp.index import EXPECT_NAMES, SECTIONS, Index, Kind
 from argmap.lsp.text import Lines, token_end
 from argmap.lsp.where import ITEM, Where, where
 

@@ -19,7 +19,7 @@ from argmap.look import mark
 from argmap.lsp.document import DebateDocument
 from argmap.lsp.index import Kind, Occurrence
 from argmap.lsp.text import word_at
-from argmap.render import report
+from argmap.render import clean, report
 from argmap.render.shapes import LinkJSON
 from argmap.render.words import and_list, provisional, reason
 
@@ -27,13 +27,14 @@ _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&])")
 
 
 def escape(text: str) -> str:
-    r"""`text` as Markdown shows it literally: every character Markdown gives a meaning to is
-    escaped, and line breaks become spaces.
+    r"""`text` as Markdown shows it literally: control characters made visible as a terminal
+    shows them (`render.clean`), every character Markdown gives a meaning to escaped, and line
+    breaks made spaces.
 
     >>> escape("*not* <b>bold</b> [x](y)")
     '\\*not\\* \\<b\\>bold\\</b\\> \\[x\\]\\(y\\)'
     """
-    return _MARKDOWN.sub(r"\\\1", " ".join(text.split()))
+    return _MARKDOWN.sub(r"\\\1", " ".join(clean(text).split()))
 
 
 def code(name: str) -> str:

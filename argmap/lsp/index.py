@@ -16,12 +16,12 @@ import gc
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from argmap.fileformat import CLAIM_FIELDS, EXPECT_FIELDS, NESTED_FIELDS, Shape
+from argmap.fileformat import EXPECT_FIELDS
+from argmap.label.flat import IMPLIED, REF_FIELDS
 from argmap.label.spans import Value, compose, content_end
 
-REF_FIELDS = frozenset(f.name for f in CLAIM_FIELDS if f.shape is Shape.REFS)
 EXPECT_NAMES = frozenset(f.name for f in EXPECT_FIELDS)
-SECTIONS = dict(NESTED_FIELDS)  # `rebuttals` -> `rebuts` ...
+SECTIONS = IMPLIED  # `rebuttals` -> `rebuts` ...
 
 
 class Kind(StrEnum):

@@ -68,6 +68,12 @@ class ArgmapServer(LanguageServer):
             lsp.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=found)
         )
 
+    def cancel(self, uri: str) -> None:
+        """Drop the check still waiting for `uri`, if any."""
+        waiting = self.pending.pop(uri, None)
+        if waiting is not None:
+            waiting.cancel()
+
     def document(self, uri: str) -> DebateDocument | None:
         """The latest checked version of `uri`; checked now if a change is still waiting."""
         if uri in self.pending:
@@ -126,9 +132,7 @@ def _did_open(ls: ArgmapServer, params: lsp.DidOpenTextDocumentParams) -> None:
 @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
 def _did_change(ls: ArgmapServer, params: lsp.DidChangeTextDocumentParams) -> None:
     uri = params.text_document.uri
-    waiting = ls.pending.pop(uri, None)
-    if waiting is not None:
-        waiting.cancel()
+    ls.cancel(uri)
     ls.pending[uri] = asyncio.ensure_future(ls.later(uri))
 
 
@@ -140,9 +144,7 @@ def _did_save(ls: ArgmapServer, params: lsp.DidSaveTextDocumentParams) -> None:
 @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
 def _did_close(ls: ArgmapServer, params: lsp.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
-    waiting = ls.pending.pop(uri, None)
-    if waiting is not None:
-        waiting.cancel()
+    ls.cancel(uri)
     if ls.documents.pop(uri, None) is not None:
         ls._publish(uri, None, [])
 
