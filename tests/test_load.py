@@ -592,3 +592,31 @@ def test_line_like_separators_are_characters_not_line_breaks(separator: str) -> 
         f"title: T\nclaims:\n  a: {{text: 'x{separator}y'}}\n  b: {{text: p{separator}q}}\n"
     )
     assert [c.text for c in kept.claims.values()] == [f"x{separator}y", f"p{separator}q"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ((ROOT / "debates" / "retrieval-or-concepts.yaml").read_text(encoding="utf-8"), []),
+        (
+            "title: T\nclaims:\n  a: {text: A, rebuts: b}\n  b: {text: B, answers: a}\n",
+            ["unclassified-reply"],
+        ),
+        ("title: T\nclaims:\n  a: {text: A, rebuts: nowhere}\n", ["unknown-claim"]),
+    ],
+    ids=["debate", "warnings", "errors"],
+)
+def test_checking_leaves_no_cycles_for_the_collector(text: str, codes: list[str]) -> None:
+    # What the loader made on the way (the node tree, the references) goes when the check
+    # returns: left in a cycle, a big file's nodes waited for the cyclic collector, which then
+    # took seconds, and the language server, which checks at each keystroke, held them longer.
+    import gc
+
+    gc.collect()
+    gc.disable()
+    try:
+        result = check_text(text, "t.yaml")
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+    assert [d.code for d in result.diagnostics] == codes

@@ -61,7 +61,17 @@ class Builder(Reader):
         self.expectations: list[Expectation] = []
 
     def build(self, root: Node | None) -> Debate | None:
-        """The debate, or None when the file has errors (every one of them reported)."""
+        """The debate, or None when the file has errors (every one of them reported). A builder
+        builds once: it lets go of what it found on the way when it is done."""
+        try:
+            return self._build(root)
+        finally:
+            # The references call back this builder's `report`: a cycle that would keep every
+            # node they point to alive until the cyclic collector ran (for a 13,000-claim file,
+            # 100,000 objects and 0.2 s of collecting). Without it they go as the builder goes.
+            del self.refs
+
+    def _build(self, root: Node | None) -> Debate | None:
         if root is None or isinstance(root, Refused):
             return None
         if not isinstance(root, MappingNode):
