@@ -96,6 +96,7 @@ class Step:
     claim: str
     at: datetime | None  # when it counts as made, in UTC; None: from the start
     timed: bool  # `at` is the claim's own `at:` (not the rule for claims without one)
+    day: bool  # `at` is a date alone: the day is known, not the hour
     status: Status  # its status as it arrives
     relations: tuple[Relation, ...]  # what arrives with it: relations to and from claims there
     changes: tuple[Change, ...]  # every other claim whose status it changed, nearest first
@@ -355,6 +356,7 @@ class Analysis:
                 claim=c,
                 at=a.at,
                 timed=a.timed,
+                day=a.day,
                 status=status,
                 relations=tuple(arriving[i]),
                 changes=tuple(Change(*change) for change in changes),

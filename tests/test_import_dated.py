@@ -70,15 +70,15 @@ def test_the_dated_seed_replays_in_time_order_and_as_of_a_day(tmp_path: Path) ->
         "Replayed in time order (UTC): 6 claims arrived, 1 status change",
         "",
         "2023-07-15",
-        "  00:00  enumerator4829 enumerator4829-1",
-        "  00:00  enumerator4829 enumerator4829-1.q1 answers enumerator4829-1",
+        "  enumerator4829 enumerator4829-1",
+        "  enumerator4829 enumerator4829-1.q1 answers enumerator4829-1",
         "",
         "2023-07-16",
-        "  00:00  FaceDeer FaceDeer-1 rebuts enumerator4829-1: enumerator4829-1 ✔ standing → "
+        "  FaceDeer FaceDeer-1 rebuts enumerator4829-1: enumerator4829-1 ✔ standing → "
         "✘ defeated",
-        "  00:00  FaceDeer FaceDeer-1.2 answers enumerator4829-1.q1",
-        "  00:00  HereIAm HereIAm-1 answers FaceDeer-1",
-        "  00:00  yetAnotherUser yetAnotherUser-1 answers HereIAm-1",
+        "  FaceDeer FaceDeer-1.2 answers enumerator4829-1.q1",
+        "  HereIAm HereIAm-1 answers FaceDeer-1",
+        "  yetAnotherUser yetAnotherUser-1 answers HereIAm-1",
         "",
         "Statuses are provisional: 4 replies are not yet classified, and no status depends on them "
         "until they",

@@ -16,6 +16,7 @@ from argmap import loads
 from argmap.analysis import analyse
 from argmap.analyze import Status, arrivals, as_of, grounded, parse_as_of, replay
 from argmap.cli import app
+from argmap.render.timeline import moment_line
 
 from .conftest import ROOT
 
@@ -288,7 +289,7 @@ From the start
   09:30  reason (no time of its own) supports by-hand
 
 2023-07-15
-  00:00  after rebuts thesis
+  (day)  after rebuts thesis
 """
     )
 
@@ -342,3 +343,45 @@ def test_a_long_thread_replays_in_steps_along_the_path_to_its_root() -> None:
         for c, (status, _) in zip(attackers, steps, strict=True)
         if not attackers[c]
     )
+
+
+def test_a_date_alone_shows_no_time_of_day(tmp_path: Path) -> None:
+    # A copied page gives ages in days, so an import dates its comments by day: the timeline
+    # says the day, in its headings, its JSON and the HTML map's lines, and no hour it does not
+    # know. A claim without a time that takes a date alone from what it answers has the day too.
+    path = tmp_path / "days.yaml"
+    path.write_text(MIXED.replace('"2023-07-14T09:00:00Z"', '"2023-07-14"'))
+    result = invoke("timeline", str(path))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[3:8] == [
+        "From the start",
+        "  --:--  thesis (no time of its own)",
+        "",
+        "2023-07-14",
+        "  (day)  early rebuts thesis: thesis ✔ standing → ✘ defeated",
+    ]
+    steps = json.loads(invoke("timeline", str(path), "--format", "json").stdout)
+    assert [(s["claim"], s["at"]) for s in steps] == [
+        ("thesis", None),
+        ("early", "2023-07-14"),
+        ("late", "2023-07-14T09:30:00Z"),
+        ("by-hand", "2023-07-14T09:30:00Z"),
+        ("reason", "2023-07-14T09:30:00Z"),
+        ("after", "2023-07-15"),
+    ]
+    analysis = analyse(loads(path.read_text()))
+    assert [moment_line(analysis, s) for s in analysis.timeline[1:3]] == [
+        "2023-07-14  early rebuts thesis: thesis ✔ standing → ✘ defeated",
+        "2023-07-14 09:30:00  late rebuts early: early ✔ standing → ✘ defeated; thesis ✘ defeated "
+        "→ ✔ standing",
+    ]
+    only_days = tmp_path / "only-days.yaml"
+    only_days.write_text(
+        "title: T\nclaims:\n  a: {text: A, at: 2023-07-14}\n  b: {text: B, rebuts: a}\n"
+    )
+    result = invoke("timeline", str(only_days))
+    assert result.stdout.splitlines()[3:] == [
+        "2023-07-14",
+        "  a",
+        "  b (no time of its own) rebuts a: a ✔ standing → ✘ defeated",
+    ]

@@ -40,6 +40,15 @@ datetime.datetime(2023, 7, 14, 0, 0, tzinfo=datetime.timezone.utc))
     return found.astimezone(UTC)
 
 
+def is_date(at: str) -> bool:
+    """Whether an `at:` (one the loader lets through) is a date alone, with no time of day.
+
+    >>> is_date("2023-07-14"), is_date("2023-07-14T11:30Z")
+    (True, False)
+    """
+    return len(at) == len("2023-07-14")
+
+
 def parse_as_of(text: str) -> datetime:
     """The moment `--as-of TIME` names: ISO 8601 with a time zone, in UTC; a date alone is the
     end of that day, UTC (everything said that day). `ValueError` with a message otherwise.
@@ -96,11 +105,13 @@ class NoTimesError(ArgmapError):
 
 @dataclass(frozen=True, slots=True)
 class Arrival:
-    """When a claim counts as made: `at` (None: from the start), and whether that is its own
-    `at:` (`timed`) or the rule for claims without one."""
+    """When a claim counts as made: `at` (None: from the start), whether that is its own
+    `at:` (`timed`) or the rule for claims without one, and whether it is a date alone (`day`:
+    the day is known, not the hour; `at` is then that day's 00:00 UTC)."""
 
     at: datetime | None
     timed: bool
+    day: bool = False
 
 
 def arrivals(debate: Debate) -> dict[str, Arrival]:
@@ -109,13 +120,15 @@ def arrivals(debate: Debate) -> dict[str, Arrival]:
     >>> from argmap import loads
     >>> d = loads("title: T\\nclaims:\\n  a: {text: A}\\n  b: {text: B, at: 2023-07-14}\\n"
     ...           "  c: {text: C, rebuts: b}\\n  d: {text: D, at: '2023-07-13T10:00Z'}\\n")
-    >>> [(c, a.at and a.at.isoformat(), a.timed) for c, a in arrivals(d).items()]
-    [('a', None, False), ('d', '2023-07-13T10:00:00+00:00', True), \
-('b', '2023-07-14T00:00:00+00:00', True), ('c', '2023-07-14T00:00:00+00:00', False)]
+    >>> [(c, a.at and a.at.isoformat(), a.timed, a.day) for c, a in arrivals(d).items()]
+    [('a', None, False, False), ('d', '2023-07-13T10:00:00+00:00', True, False), \
+('b', '2023-07-14T00:00:00+00:00', True, True), ('c', '2023-07-14T00:00:00+00:00', False, True)]
     """
     claims = debate.claims
     own = {c.id: moment(c.at) for c in claims.values() if c.at is not None}
+    days = {c.id for c in claims.values() if c.at is not None and is_date(c.at)}
     taken: dict[str, datetime] = {}
+    taken_from: dict[str, str] = {}
     answered_by: dict[str, list[str]] = {c: [] for c in claims}
     for r in debate.relations:
         if r.target in answered_by and r.source in claims:
@@ -128,6 +141,7 @@ def arrivals(debate: Debate) -> dict[str, Arrival]:
             for c in answered_by[stack.pop()]:
                 if c not in own and c not in taken:
                     taken[c] = own[start]
+                    taken_from[c] = start
                     stack.append(c)
     order = {c: i for i, c in enumerate(claims)}
     never = datetime.min.replace(tzinfo=UTC)
@@ -135,7 +149,10 @@ def arrivals(debate: Debate) -> dict[str, Arrival]:
     def key(c: str) -> tuple[datetime, bool, int]:
         return (own.get(c) or taken.get(c) or never, c not in own, order[c])
 
-    return {c: Arrival(own.get(c) or taken.get(c), c in own) for c in sorted(claims, key=key)}
+    return {
+        c: Arrival(own.get(c) or taken.get(c), c in own, taken_from.get(c, c) in days)
+        for c in sorted(claims, key=key)
+    }
 
 
 def untimed(debate: Debate) -> int:

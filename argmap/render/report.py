@@ -355,7 +355,11 @@ def timeline(debate: Debate | Analysis) -> list[StepJSON]:
     claims = analysis.debate.claims
     return [
         {
-            "at": None if step.at is None else iso(step.at),
+            "at": None
+            if step.at is None
+            else step.at.date().isoformat()
+            if step.day
+            else iso(step.at),
             "timed": step.timed,
             "claim": step.claim,
             "by": claims[step.claim].by,

@@ -11,8 +11,6 @@ as in the other reports.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.segment import Segment
@@ -32,6 +30,9 @@ def timeline(debate: Debate | Analysis) -> RenderableType:
     steps = analysis.timeline
     changed = sum(len(s.changes) for s in steps)
     seconds = any(s.at is not None and (s.at.second or s.at.microsecond) for s in steps)
+    # Without a time of day anywhere (dates alone, as an import of a copied page gives), the
+    # headings say all there is: no clock column, rather than 00:00 on every line.
+    clocks = any(s.at is not None and not s.day for s in steps)
     head: list[RenderableType] = [
         text(analysis.debate.title, "bold"),
         line(
@@ -51,7 +52,8 @@ def timeline(debate: Debate | Analysis) -> RenderableType:
             lines = []
             out += [Text(), heading("From the start" if today is None else today.isoformat())]
             out.append(Lines(lines))
-        lines.append(_arrival(step, by[step.claim], _clock(step.at, seconds), marks))
+        clock = _clock(step, seconds) if clocks else None
+        lines.append(_arrival(step, by[step.claim], clock, marks))
     note = provisional(len(analysis.unclassified))
     if note is not None:
         out += [Text(), Trimmed(text(note, "bold yellow"))]
@@ -104,21 +106,32 @@ def moment_line(analysis: Analysis, step: Step) -> str:
     '2023-07-14 10:00:00  Bo b rebuts a: a ✔ standing → ✘ defeated'
     """
     by = analysis.debate.claims[step.claim].by
-    clock = "from the start" if step.at is None else step.at.strftime("%Y-%m-%d %H:%M:%S")
+    clock = (
+        "from the start"
+        if step.at is None
+        else step.at.strftime("%Y-%m-%d" if step.day else "%Y-%m-%d %H:%M:%S")
+    )
     marks = {s: mark(s.value) for s in Status}
     return _arrival(step, None if by is None else clean_line(by), clock, marks).plain
 
 
-def _clock(at: datetime | None, seconds: bool) -> str:
-    if at is None:
+def _clock(step: Step, seconds: bool) -> str:
+    """The time of day of an arrival, `--:--` from the start, `(day)` for a date alone."""
+    width = 8 if seconds else 5
+    if step.at is None:
         return "--:--:--" if seconds else "--:--"
-    return at.strftime("%H:%M:%S" if seconds else "%H:%M")
+    if step.day:
+        return "(day)".ljust(width)
+    return step.at.strftime("%H:%M:%S" if seconds else "%H:%M")
 
 
-def _arrival(step: Step, by: str | None, clock: str, marks: dict[Status, Text]) -> Text:
-    """`22:23  cy cy-1 rebuts bo-1.q1: bo-1.q1 ✔ standing → ✘ defeated`."""
-    out = Text(clock, "dim")
-    out.append("  ")
+def _arrival(step: Step, by: str | None, clock: str | None, marks: dict[Status, Text]) -> Text:
+    """`22:23  cy cy-1 rebuts bo-1.q1: bo-1.q1 ✔ standing → ✘ defeated`; without `clock`, from
+    the speaker on."""
+    out = Text()
+    if clock is not None:
+        out.append(clock, "dim")
+        out.append("  ")
     if by is not None:
         out.append(by + " ")
     out.append(clean_line(step.claim), "bold")
