@@ -74,8 +74,7 @@ def test_the_dated_seed_replays_in_time_order_and_as_of_a_day(tmp_path: Path) ->
         "  enumerator4829 enumerator4829-1.q1 answers enumerator4829-1",
         "",
         "2023-07-16",
-        "  FaceDeer FaceDeer-1 rebuts enumerator4829-1: enumerator4829-1 ✔ standing → "
-        "✘ defeated",
+        "  FaceDeer FaceDeer-1 rebuts enumerator4829-1: enumerator4829-1 ✔ standing → ✘ defeated",
         "  FaceDeer FaceDeer-1.2 answers enumerator4829-1.q1",
         "  HereIAm HereIAm-1 answers FaceDeer-1",
         "  yetAnotherUser yetAnotherUser-1 answers HereIAm-1",
