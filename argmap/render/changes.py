@@ -351,9 +351,11 @@ def _citations(found: DiffJSON) -> Section:
         if listed:
             out.append(heading(f"{title} ({len(listed)})"))
             for c in listed:
-                out.append(indent(_by(_cites(sign, c["claim"], c["source"], c["inline"]), c)))
+                head = _cites(sign, c["claim"], c["source"], c["inline"])
                 if c["inline"]:  # its id says only where it stands: what it is, too
-                    out += _about(c)
+                    out += [indent(_by(head, c)), *_about(c)]
+                else:  # a listed source's details are its own, under Sources
+                    out.append(indent(head))
                 if c["quote"] is not None or c["locator"] is not None:
                     out.append(indent(_quoted(c["quote"], c["locator"]), 4))
     if citations["changed"]:
