@@ -17,16 +17,6 @@ JSON.
 (('b',), [('a', 'standing', 'defeated')], ('a',))
 >>> [(w.op, w.text) for w in c.reworded[0].words]
 [('equal', 'A is'), ('insert', 'not'), ('equal', 'so')]
-
-An inline source is the same source wherever it stands in the claim's `cites:` (its id, `a#1`
-here and `a#2` there, says only where): only the citation of `s` is new.
-
->>> head = "title: T\\nsources: {s: {title: S}}\\nclaims:\\n  a: {text: A, cites: "
->>> old = loads(head + "[{url: https://x.org}]}\\n")
->>> new = loads(head + "[s, {url: https://x.org}]}\\n")
->>> c = compare(old, new)
->>> [(x.claim, x.citation.source) for x in c.citations_added], c.citations_removed, c.sources_added
-([('a', 's')], (), ())
 """
 
 from __future__ import annotations
@@ -37,20 +27,17 @@ from typing import Literal
 
 from argmap.analysis import Analysis, analyse
 from argmap.analyze import Acceptance, Status
-from argmap.model import Citation, Debate, RelationKind, Source
+from argmap.evidence import CitationChange, Cited, SourceChange, citations, sources
+from argmap.model import Debate, RelationKind, Source
 
 __all__ = [
     "AcceptanceChange",
-    "CitationChange",
-    "Cited",
     "Comparison",
-    "FieldChange",
     "Flip",
     "Moved",
     "Reclassified",
     "RelationChange",
     "Reworded",
-    "SourceChange",
     "Words",
     "compare",
     "word_diff",
@@ -121,45 +108,6 @@ class AcceptanceChange:
     id: str
     old: Acceptance
     new: Acceptance
-
-
-@dataclass(frozen=True, slots=True)
-class FieldChange:
-    """One detail that changed: of a source (`title`, `url`, `author`, `date`) or of a citation
-    (`quote`, `locator`); None where a version has none."""
-
-    field: str
-    old: str | None
-    new: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class SourceChange:
-    """A source listed under `sources:` in both versions whose details changed."""
-
-    id: str
-    fields: tuple[FieldChange, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Cited:
-    """A claim citing a source, as one version has it: the citation and the source it names."""
-
-    claim: str
-    citation: Citation
-    source: Source
-
-
-@dataclass(frozen=True, slots=True)
-class CitationChange:
-    """A claim citing the same source in both versions, otherwise: another quote or locator,
-    or, for an inline source (which has no home but the citation), other details. `source` is
-    its id in the new version."""
-
-    claim: str
-    source: str
-    inline: bool
-    fields: tuple[FieldChange, ...]
 
 
 @dataclass(frozen=True)
@@ -241,8 +189,7 @@ def compare(old: Debate | Analysis, new: Debate | Analysis) -> Comparison:
         if a is not None and b is not None and a != b:
             acceptance.append(AcceptanceChange(c, a, b))
     titles = before.debate.title, after.debate.title
-    listed = [{i: s for i, s in a.debate.sources.items() if not s.inline} for a in (before, after)]
-    citations = _citations(before.debate, after.debate)
+    listed, cited = sources(before.debate, after.debate), citations(before.debate, after.debate)
     return Comparison(
         old=before,
         new=after,
@@ -266,16 +213,12 @@ def compare(old: Debate | Analysis, new: Debate | Analysis) -> Comparison:
             c for c in both if c in unanswered_before and c not in unanswered_after
         ),
         acceptance=tuple(acceptance),
-        sources_added=tuple(s for i, s in listed[1].items() if i not in listed[0]),
-        sources_removed=tuple(s for i, s in listed[0].items() if i not in listed[1]),
-        sources_changed=tuple(
-            SourceChange(i, fields)
-            for i, s in listed[1].items()
-            if i in listed[0] and (fields := _fields(listed[0][i], s, SOURCE_FIELDS))
-        ),
-        citations_added=citations[0],
-        citations_removed=citations[1],
-        citations_changed=citations[2],
+        sources_added=listed[0],
+        sources_removed=listed[1],
+        sources_changed=listed[2],
+        citations_added=cited[0],
+        citations_removed=cited[1],
+        citations_changed=cited[2],
     )
 
 
@@ -312,98 +255,6 @@ def _relations(
         if not (len(gone) == 1 and len(came) == 1):
             removed.extend(RelationChange(*pair, k) for k in gone)
     return tuple(added), tuple(removed), tuple(reclassified)
-
-
-# The details of a source that count. A note is a comment on the source, and a note changed is
-# no change, as a claim's note is not.
-SOURCE_FIELDS = ("title", "url", "author", "date")
-CITATION_FIELDS = ("quote", "locator")
-
-
-def _fields(old: object, new: object, names: tuple[str, ...]) -> tuple[FieldChange, ...]:
-    return tuple(
-        FieldChange(name, getattr(old, name), getattr(new, name))
-        for name in names
-        if getattr(old, name) != getattr(new, name)
-    )
-
-
-def _citations(
-    before: Debate, after: Debate
-) -> tuple[tuple[Cited, ...], tuple[Cited, ...], tuple[CitationChange, ...]]:
-    """The citations added to, removed from and changed in each claim in both versions.
-
-    A claim's citations are matched, not compared place by place: the order of `cites:` means
-    nothing, and an inline source's id (`CLAIM#N`) says only where it stands. First the
-    citations that did not change at all; then those of the same listed source, or of an
-    inline source with the same details (another quote or locator); then inline sources with
-    the same url, then the same title (details fixed). What is left was added or removed."""
-    was, now = before.claims, after.claims
-    added: dict[str, list[Cited]] = {}
-    removed: dict[str, list[Cited]] = {}
-    changed: dict[str, list[CitationChange]] = {}
-    for c in (c for c in now if c in was):
-        old = [Cited(c, cite, before.sources[cite.source]) for cite in was[c].cites]
-        new = [Cited(c, cite, after.sources[cite.source]) for cite in now[c].cites]
-        left_old, left_new = list(range(len(old))), list(range(len(new)))
-        found: list[tuple[int, CitationChange]] = []
-        for key in (_exactly, _what, _url, _title):
-            for i, j in _paired(
-                [(i, key(old[i])) for i in left_old], [(j, key(new[j])) for j in left_new]
-            ):
-                left_old.remove(i)
-                left_new.remove(j)
-                a, b = old[i], new[j]
-                fields = _fields(a.citation, b.citation, CITATION_FIELDS)
-                if b.source.inline:
-                    fields = _fields(a.source, b.source, SOURCE_FIELDS) + fields
-                if fields:
-                    found.append((j, CitationChange(c, b.citation.source, b.source.inline, fields)))
-        added[c] = [new[j] for j in left_new]
-        removed[c] = [old[i] for i in left_old]
-        changed[c] = [change for _, change in sorted(found, key=lambda x: x[0])]
-    return (
-        tuple(x for c in now if c in added for x in added[c]),
-        tuple(x for c in was if c in removed for x in removed[c]),
-        tuple(x for c in now if c in changed for x in changed[c]),
-    )
-
-
-def _exactly(cited: Cited) -> object:
-    return _what(cited), cited.citation.quote, cited.citation.locator
-
-
-def _what(cited: Cited) -> object:
-    """What a citation names: a listed source by its id, an inline one by its details."""
-    if not cited.source.inline:
-        return cited.citation.source
-    return tuple(getattr(cited.source, name) for name in SOURCE_FIELDS)
-
-
-def _url(cited: Cited) -> object:
-    return cited.source.url if cited.source.inline else None
-
-
-def _title(cited: Cited) -> object:
-    return cited.source.title if cited.source.inline else None
-
-
-def _paired(old: list[tuple[int, object]], new: list[tuple[int, object]]) -> list[tuple[int, int]]:
-    """Each of `new` (place, key) paired with the first of `old` with the same key, in order;
-    a key of None pairs nothing.
-
-    >>> _paired([(0, "a"), (1, None), (2, "a")], [(0, None), (1, "a"), (2, "a"), (3, "a")])
-    [(0, 1), (2, 2)]
-    """
-    pairs: list[tuple[int, int]] = []
-    free = list(old)
-    for j, key in new:
-        if key is None:
-            continue
-        at = next((n for n, (_, k) in enumerate(free) if k == key), None)
-        if at is not None:
-            pairs.append((free.pop(at)[0], j))
-    return pairs
 
 
 def word_diff(old: str, new: str) -> tuple[Words, ...]:

@@ -3,7 +3,7 @@ it: `as_data` for tools (`--format json`, the shape `DiffJSON` of docs/json.md) 
 for people, built from it as the other reports are (`argmap.render.terminal`): rich `Text`,
 never markup, every string from a debate cleaned, and no mark in colour alone. Words taken out
 of a claim show as `[-words-]`, words put in as `{+words+}`, in red and green when colour is on;
-a detail of a source or citation that changed, as `field: old → new`.
+the sources and citations that changed are `argmap.render.evidence`'s.
 
 A version that does not load cannot be compared; for `git diff` (`argmap diff --git`),
 `not_compared` and `lines_changed` show its lines instead.
@@ -19,15 +19,22 @@ from rich.text import Text
 
 from argmap.analyze import Acceptance
 from argmap.look import SEPARATOR
-from argmap.render import report
-from argmap.render.richtext import Trimmed, heading, indent, laid_out, line, mark, relation, text
+from argmap.render import evidence, report
+from argmap.render.richtext import (
+    Trimmed,
+    change_sign,
+    heading,
+    indent,
+    laid_out,
+    line,
+    mark,
+    relation,
+    text,
+)
 from argmap.render.shapes import (
     AcceptanceJSON,
-    CitedJSON,
     DiffClaimJSON,
     DiffJSON,
-    DiffSourceJSON,
-    FieldChangeJSON,
     FlipJSON,
     WordsJSON,
 )
@@ -35,8 +42,7 @@ from argmap.render.words import acceptance_sentence, acceptance_words, provision
 
 if TYPE_CHECKING:
     from argmap.analysis import Analysis
-    from argmap.compare import Cited, Comparison, FieldChange
-    from argmap.model import Source
+    from argmap.compare import Comparison
 
 Section = list[RenderableType]
 
@@ -60,31 +66,6 @@ def as_data(comparison: Comparison) -> DiffJSON:
 
     def accepted(found: Acceptance) -> AcceptanceJSON:
         return {"credulous": found.credulous, "sceptical": found.sceptical}
-
-    def source(found: Source) -> DiffSourceJSON:
-        return {
-            "id": found.id,
-            "title": found.title,
-            "url": found.url,
-            "author": found.author,
-            "date": found.date,
-        }
-
-    def cited(found: Cited) -> CitedJSON:
-        return {
-            "claim": found.claim,
-            "source": found.citation.source,
-            "inline": found.source.inline,
-            "title": found.source.title,
-            "url": found.source.url,
-            "author": found.source.author,
-            "date": found.source.date,
-            "quote": found.citation.quote,
-            "locator": found.citation.locator,
-        }
-
-    def fields(found: tuple[FieldChange, ...]) -> list[FieldChangeJSON]:
-        return [{"field": f.field, "old": f.old, "new": f.new} for f in found]
 
     flips: list[FlipJSON] = []
     for flip in c.flips:
@@ -142,24 +123,8 @@ def as_data(comparison: Comparison) -> DiffJSON:
                 for r in c.reclassified
             ],
         },
-        "sources": {
-            "added": [source(s) for s in c.sources_added],
-            "removed": [source(s) for s in c.sources_removed],
-            "changed": [{"id": s.id, "fields": fields(s.fields)} for s in c.sources_changed],
-        },
-        "citations": {
-            "added": [cited(x) for x in c.citations_added],
-            "removed": [cited(x) for x in c.citations_removed],
-            "changed": [
-                {
-                    "claim": x.claim,
-                    "source": x.source,
-                    "inline": x.inline,
-                    "fields": fields(x.fields),
-                }
-                for x in c.citations_changed
-            ],
-        },
+        "sources": evidence.sources_data(c),
+        "citations": evidence.citations_data(c),
     }
 
 
@@ -192,8 +157,8 @@ def as_text(comparison: Comparison) -> RenderableType:
         _acceptance_changes,
         _claims_changed,
         _relations,
-        _sources,
-        _citations,
+        evidence.sources_changed,
+        evidence.citations_changed,
     ):
         section = part(found)
         if section:
@@ -256,7 +221,7 @@ def _claims_changed(found: DiffJSON) -> Section:
     out: Section = []
 
     def said(sign: str, claim: DiffClaimJSON) -> list[RenderableType]:
-        head = line(text(sign, _SIGN_STYLE[sign]), " ", text(claim["id"], "bold"))
+        head = line(change_sign(sign), " ", text(claim["id"], "bold"))
         if claim["by"] is not None:
             head.append_text(line(f" {SEPARATOR} ", claim["by"]))
         head.append_text(line(f" {SEPARATOR} ", mark(claim["status"])))
@@ -273,7 +238,7 @@ def _claims_changed(found: DiffJSON) -> Section:
     if claims["reworded"]:
         out.append(heading(f"Claims re-worded ({len(claims['reworded'])})"))
         for r in claims["reworded"]:
-            out.append(indent(line(text("~", _SIGN_STYLE["~"]), " ", text(r["id"], "bold"))))
+            out.append(indent(line(change_sign("~"), " ", text(r["id"], "bold"))))
             out.append(indent(laid_out(words(r["words"])), 4))
     if claims["moved"]:
         out.append(heading(f"Speakers changed ({len(claims['moved'])})"))
@@ -281,7 +246,7 @@ def _claims_changed(found: DiffJSON) -> Section:
             out.append(
                 indent(
                     line(
-                        text("~", _SIGN_STYLE["~"]), " ", text(m["id"], "bold"), ": ",
+                        change_sign("~"), " ", text(m["id"], "bold"), ": ",
                         m["old"] or "nobody", " → ", m["new"] or "nobody",
                     )
                 )
@@ -302,7 +267,7 @@ def _relations(found: DiffJSON) -> Section:
                 out.append(
                     indent(
                         line(
-                            text(sign, _SIGN_STYLE[sign]), " ", r["source"], " ",
+                            change_sign(sign), " ", r["source"], " ",
                             relation(r["relation"]), " ", r["target"],
                         )
                     )
@@ -313,115 +278,12 @@ def _relations(found: DiffJSON) -> Section:
             out.append(
                 indent(
                     line(
-                        text("~", _SIGN_STYLE["~"]), " ", c["source"], " ",
+                        change_sign("~"), " ", c["source"], " ",
                         relation(f"{c['old']} → {c['new']}"), " ", c["target"],
                     )
                 )
             )  # fmt: skip
     return out
-
-
-def _sources(found: DiffJSON) -> Section:
-    sources = found["sources"]
-    out: Section = []
-    for title, sign, listed in (
-        ("Sources added", "+", sources["added"]),
-        ("Sources removed", "-", sources["removed"]),
-    ):
-        if listed:
-            out.append(heading(f"{title} ({len(listed)})"))
-            for s in listed:
-                head = line(text(sign, _SIGN_STYLE[sign]), " ", text(s["id"], "bold"))
-                out += [indent(_by(head, s)), *_about(s)]
-    if sources["changed"]:
-        out.append(heading(f"Sources changed ({len(sources['changed'])})"))
-        for c in sources["changed"]:
-            out.append(indent(line(text("~", _SIGN_STYLE["~"]), " ", text(c["id"], "bold"))))
-            out += _fields(c["fields"])
-    return out
-
-
-def _citations(found: DiffJSON) -> Section:
-    citations = found["citations"]
-    out: Section = []
-    for title, sign, listed in (
-        ("Citations added", "+", citations["added"]),
-        ("Citations removed", "-", citations["removed"]),
-    ):
-        if listed:
-            out.append(heading(f"{title} ({len(listed)})"))
-            for c in listed:
-                head = _cites(sign, c["claim"], c["source"], c["inline"])
-                if c["inline"]:  # its id says only where it stands: what it is, too
-                    out += [indent(_by(head, c)), *_about(c)]
-                else:  # a listed source's details are its own, under Sources
-                    out.append(indent(head))
-                if c["quote"] is not None or c["locator"] is not None:
-                    out.append(indent(_quoted(c["quote"], c["locator"]), 4))
-    if citations["changed"]:
-        out.append(heading(f"Citations changed ({len(citations['changed'])})"))
-        for x in citations["changed"]:
-            out.append(indent(_cites("~", x["claim"], x["source"], x["inline"])))
-            out += _fields(x["fields"])
-    return out
-
-
-def _cites(sign: str, claim: str, source: str, inline: bool) -> Text:
-    """`+ CLAIM [cites] SOURCE`, with `(inline)` after an inline source's id."""
-    out = line(text(sign, _SIGN_STYLE[sign]), " ", claim, " ", relation("cites"), " ", source)
-    if inline:
-        out.append_text(line(" (inline)"))
-    return out
-
-
-def _by(head: Text, source: DiffSourceJSON | CitedJSON) -> Text:
-    """`head`, then the source's author and date, when it has them."""
-    for said in (source["author"], source["date"]):
-        if said is not None:
-            head.append_text(line(f" {SEPARATOR} ", said))
-    return head
-
-
-def _about(source: DiffSourceJSON | CitedJSON) -> Section:
-    """A source's title and address, each on a line of its own under its head."""
-    out: Section = []
-    if source["title"] is not None:
-        out.append(indent(laid_out(text(source["title"])), 4))
-    if source["url"] is not None:
-        out.append(indent(text(source["url"], "blue"), 4))
-    return out
-
-
-def _quoted(quote: str | None, locator: str | None) -> Text:
-    """`“quote” (locator)`, as `show` gives a citation's passage."""
-    out = Text()
-    if quote is not None:
-        out.append_text(line("“", quote, "”"))
-    if locator is not None:
-        out.append_text(line(" (" if quote is not None else "(", locator, ")"))
-    return out
-
-
-def _fields(changes: list[FieldChangeJSON]) -> Section:
-    """Each detail that changed, `field: old → new` (`none` for a detail a version has not)."""
-
-    def value(field: str, said: str | None) -> Text:
-        if said is None:
-            return line("none")
-        return line("“", said, "”") if field == "quote" else line(said)
-
-    return [
-        indent(
-            line(
-                f"{f['field']}: ", value(f["field"], f["old"]), " → ", value(f["field"], f["new"])
-            ),
-            4,
-        )
-        for f in changes
-    ]
-
-
-_SIGN_STYLE = {"+": "green", "-": "red", "~": "yellow"}
 
 
 def words(pieces: list[WordsJSON], context: int = CONTEXT) -> Text:
