@@ -1,10 +1,13 @@
 """What changed between two versions of a debate, by meaning: `compare(old, new)`.
 
 The claims added, removed, re-worded (with the words that changed) or given to another speaker;
-the relations added, removed or re-classified; and the outcomes that changed: statuses, the
-unanswered set, preferred acceptance. Every fact is read from the two analyses, none worked out
-again here; a view that says *why* a status changed reads the new analysis (`Comparison.new`).
-`argmap diff` prints a `Comparison`; `argmap.render.report.diff` is its JSON.
+the relations added, removed or re-classified; the evidence: sources listed under `sources:`
+added, removed or with other details, and claims that cite a source they did not, no longer cite
+one, or cite it otherwise; and the outcomes that changed: statuses, the unanswered set,
+preferred acceptance. Every fact is read from the two analyses (and their debates), none worked
+out again here; a view that says *why* a status changed reads the new analysis
+(`Comparison.new`). `argmap diff` prints a `Comparison`; `argmap.render.changes.as_data` is its
+JSON.
 
 >>> from argmap import loads
 >>> old = loads("title: T\\nclaims:\\n  a: {text: A is so}\\n")
@@ -24,7 +27,8 @@ from typing import Literal
 
 from argmap.analysis import Analysis, analyse
 from argmap.analyze import Acceptance, Status
-from argmap.model import Debate, RelationKind
+from argmap.evidence import CitationChange, Cited, SourceChange, citations, sources
+from argmap.model import Debate, RelationKind, Source
 
 __all__ = [
     "AcceptanceChange",
@@ -125,10 +129,19 @@ class Comparison:
     became_unanswered: tuple[str, ...]  # claims in both versions
     no_longer_unanswered: tuple[str, ...]
     acceptance: tuple[AcceptanceChange, ...]
+    # Sources listed under `sources:`; inline ones come with their citations.
+    sources_added: tuple[Source, ...]
+    sources_removed: tuple[Source, ...]
+    sources_changed: tuple[SourceChange, ...]
+    # Citations of claims in both versions (a claim added or removed brings or takes its own).
+    citations_added: tuple[Cited, ...]
+    citations_removed: tuple[Cited, ...]
+    citations_changed: tuple[CitationChange, ...]
 
     @property
     def changed(self) -> bool:
-        """Whether anything changed in the claims, the relations or the outcomes."""
+        """Whether anything changed in the claims, the relations, the evidence or the
+        outcomes."""
         return any(
             (
                 self.title,
@@ -143,13 +156,20 @@ class Comparison:
                 self.became_unanswered,
                 self.no_longer_unanswered,
                 self.acceptance,
+                self.sources_added,
+                self.sources_removed,
+                self.sources_changed,
+                self.citations_added,
+                self.citations_removed,
+                self.citations_changed,
             )
         )
 
 
 def compare(old: Debate | Analysis, new: Debate | Analysis) -> Comparison:
-    """What changed from `old` to `new`, by meaning: claims, relations and outcomes. Claims are
-    the same claim when they have the same id; a claim renamed is one removed and one added."""
+    """What changed from `old` to `new`, by meaning: claims, relations, evidence and outcomes.
+    Claims are the same claim when they have the same id, and so are listed sources; a claim or
+    source renamed is one removed and one added."""
     before, after = analyse(old), analyse(new)
     was, now = before.debate.claims, after.debate.claims
     both = [c for c in now if c in was]
@@ -169,6 +189,7 @@ def compare(old: Debate | Analysis, new: Debate | Analysis) -> Comparison:
         if a is not None and b is not None and a != b:
             acceptance.append(AcceptanceChange(c, a, b))
     titles = before.debate.title, after.debate.title
+    listed, cited = sources(before.debate, after.debate), citations(before.debate, after.debate)
     return Comparison(
         old=before,
         new=after,
@@ -192,6 +213,12 @@ def compare(old: Debate | Analysis, new: Debate | Analysis) -> Comparison:
             c for c in both if c in unanswered_before and c not in unanswered_after
         ),
         acceptance=tuple(acceptance),
+        sources_added=listed[0],
+        sources_removed=listed[1],
+        sources_changed=listed[2],
+        citations_added=cited[0],
+        citations_removed=cited[1],
+        citations_changed=cited[2],
     )
 
 

@@ -24,7 +24,7 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("analysis", [r"argmap\.analyze(\..*)?", r"argmap\.analysis"]),
     (
         "checking and looks",
-        [r"argmap\.(expect|check|compare|look|diagram|layout)", r"argmap\.label(\..*)?"],
+        [r"argmap\.(expect|check|compare|evidence|look|diagram|layout)", r"argmap\.label(\..*)?"],
     ),
     ("views", [r"argmap\.render(\..*)?", r"argmap\.convert(\..*)?", r"argmap\.outputs"]),
     # The language server: a front end on the views, which `argmap lsp` starts.

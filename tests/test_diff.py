@@ -1,7 +1,8 @@
 """`argmap diff`: what changed between two versions of a debate, on real edits of each debate in
 `debates/` (a rebuttal added, one removed, one re-classified, a claim re-worded, a claim given to
-another speaker), as text and JSON; its exit statuses; `REV:PATH` read from git; and the diff
-driver, run by `git diff` in a repository each test makes."""
+another speaker; and of the evidence: a citation added, a quote given, a source's address given,
+a source removed with its citations), as text and JSON; its exit statuses; `REV:PATH` read from
+git; and the diff driver, run by `git diff` in a repository each test makes."""
 
 from __future__ import annotations
 
@@ -90,6 +91,30 @@ def reclassify(text: str, claim: str) -> str:
     return "".join(lines)
 
 
+def cite(text: str, claim: str, *entries: str) -> str:
+    """`claim`, which cites nothing, made to cite `entries` (each a YAML flow value)."""
+    lines = text.splitlines(keepends=True)
+    (at,) = [i for i, line in enumerate(lines) if line.strip() == f"{claim}:"]
+    assert not any(line.strip().startswith("cites:") for line in lines[at + 1 : at + 4])
+    depth = len(lines[at]) - len(lines[at].lstrip()) + 2
+    lines.insert(at + 1, " " * depth + f"cites: [{', '.join(entries)}]\n")
+    return "".join(lines)
+
+
+def unlist(text: str, source: str) -> str:
+    """`source` taken out from under `sources:`, with the one `cites: [source]` that cites it."""
+    lines = text.splitlines(keepends=True)
+    (at,) = [i for i, line in enumerate(lines) if line == f"  {source}:\n"]
+    end = at + 1
+    while lines[end].startswith("    "):
+        end += 1
+    (cited,) = [i for i, line in enumerate(lines) if line.strip() == f"cites: [{source}]"]
+    return "".join(line for i, line in enumerate(lines) if not at <= i < end and i != cited)
+
+
+BACKPROP = "{title: Backpropagation, url: https://en.wikipedia.org/wiki/Backpropagation}"
+
+
 def move(text: str, claim: str, speaker: str) -> str:
     """`claim` given to `speaker`."""
     lines = text.splitlines(keepends=True)
@@ -133,6 +158,20 @@ EDITS: dict[str, dict[str, str]] = {
             "It is just a huge table lookup, of sorts,",
         ),
         "moved": move(seed("retrieval-or-concepts"), "markov", "mobyduck648"),
+        # The evidence.
+        "cited": cite(seed("retrieval-or-concepts"), "backprop", BACKPROP),
+        "quoted": once(
+            seed("retrieval-or-concepts"),
+            "cites: [laion-5b, model-on-disk]",
+            'cites: [{source: laion-5b, quote: "five billion images"}, model-on-disk]',
+        ),
+        "addressed": once(
+            seed("retrieval-or-concepts"),
+            "    title: LAION-5B, a dataset describing five billion images\n",
+            "    title: LAION-5B, a dataset describing five billion images\n"
+            "    url: https://laion.ai/blog/laion-5b/\n",
+        ),
+        "unsourced": unlist(seed("retrieval-or-concepts"), "extraction-paper"),
     },
     "stored-in-original-form": {
         "added": add_rebuttal(
@@ -289,6 +328,34 @@ Claims re-worded (1)
 
 Speakers changed (1)
   ~ markov: FaceDeer → mobyduck648
+""",
+    ("retrieval-or-concepts", "cited"): """\
+
+Citations added (1)
+  + backprop [cites] backprop#1 (inline)
+    Backpropagation
+    https://en.wikipedia.org/wiki/Backpropagation
+""",
+    ("retrieval-or-concepts", "quoted"): """\
+
+Citations changed (1)
+  ~ one-byte [cites] laion-5b
+    quote: none → “five billion images”
+""",
+    ("retrieval-or-concepts", "addressed"): """\
+
+Sources changed (1)
+  ~ laion-5b
+    url: none → https://laion.ai/blog/laion-5b/
+""",
+    ("retrieval-or-concepts", "unsourced"): """\
+
+Sources removed (1)
+  - extraction-paper
+    A paper on pulling copies of training images back out of an image model
+
+Citations removed (1)
+  - not-recording [cites] extraction-paper
 """,
     ("stored-in-original-form", "added"): """\
 
@@ -611,6 +678,63 @@ JSON: dict[tuple[str, str], dict[str, Any]] = {
         "claims": {"moved": [{"id": "markov", "old": "FaceDeer", "new": "mobyduck648"}]},
         "relations": {},
     },
+    ("retrieval-or-concepts", "cited"): {
+        "citations": {
+            "added": [
+                {
+                    "claim": "backprop",
+                    "source": "backprop#1",
+                    "inline": True,
+                    "title": "Backpropagation",
+                    "url": "https://en.wikipedia.org/wiki/Backpropagation",
+                }
+            ]
+        }
+    },
+    ("retrieval-or-concepts", "quoted"): {
+        "citations": {
+            "changed": [
+                {
+                    "claim": "one-byte",
+                    "source": "laion-5b",
+                    "inline": False,
+                    "fields": [{"field": "quote", "new": "five billion images"}],
+                }
+            ]
+        }
+    },
+    ("retrieval-or-concepts", "addressed"): {
+        "sources": {
+            "changed": [
+                {
+                    "id": "laion-5b",
+                    "fields": [{"field": "url", "new": "https://laion.ai/blog/laion-5b/"}],
+                }
+            ]
+        }
+    },
+    ("retrieval-or-concepts", "unsourced"): {
+        "sources": {
+            "removed": [
+                {
+                    "id": "extraction-paper",
+                    "title": "A paper on pulling copies of training images back out of an image "
+                    "model",
+                }
+            ]
+        },
+        "citations": {
+            "removed": [
+                {
+                    "claim": "not-recording",
+                    "source": "extraction-paper",
+                    "inline": False,
+                    "title": "A paper on pulling copies of training images back out of an image "
+                    "model",
+                }
+            ]
+        },
+    },
     ("stored-in-original-form", "added"): {
         "outcomes": {
             "status": [
@@ -780,6 +904,9 @@ JSON: dict[tuple[str, str], dict[str, Any]] = {
 }
 
 
+PARTS = ("outcomes", "claims", "relations", "sources", "citations")
+
+
 def compact(value: Any) -> Any:
     """`value` without the keys whose value is empty (`[]` or null)."""
     if isinstance(value, dict):
@@ -812,10 +939,13 @@ def test_the_json_of_each_edit(versions: Path, debate: str, edit: str) -> None:
                 ("outcomes", ["status", "became_unanswered", "no_longer_unanswered", "acceptance"]),
                 ("claims", ["added", "removed", "reworded", "moved"]),
                 ("relations", ["added", "removed", "reclassified"]),
+                ("sources", ["added", "removed", "changed"]),
+                ("citations", ["added", "removed", "changed"]),
             )
         },
     }
-    assert compact({k: data[k] for k in ("outcomes", "claims", "relations")}) == JSON[debate, edit]
+    # A part not in JSON[...] has nothing: no evidence changed in the other edits.
+    assert compact({k: data[k] for k in PARTS}) == {k: {} for k in PARTS} | JSON[debate, edit]
     for flip in data["outcomes"]["status"]:
         assert list(flip) == [
             "id", "old", "new", "why", "defeated_by", "attackers", "acceptance", "reason"
@@ -835,11 +965,7 @@ def test_nothing_changed_exits_0(versions: Path) -> None:
     )
     data = json.loads(invoke("diff", "-f", "json", *["lossy-compression.yaml"] * 2).stdout)
     assert data["changed"] is False
-    assert compact({k: data[k] for k in ("outcomes", "claims", "relations")}) == {
-        "outcomes": {},
-        "claims": {},
-        "relations": {},
-    }
+    assert compact({k: data[k] for k in PARTS}) == {k: {} for k in PARTS}
 
 
 def test_notes_comments_and_layout_are_no_change(versions: Path) -> None:
@@ -850,11 +976,179 @@ def test_notes_comments_and_layout_are_no_change(versions: Path) -> None:
         "    # a comment\n    rebuttals:\n      still-wrong:",
     )
     text = text.replace("A question, read as a challenge", "A question read as a challenge")
+    # A source's note, and the order of a claim's citations.
+    text = once(text, "the excerpt\n      gives neither", "the excerpt gives\n      neither")
+    text = once(
+        text, "cites: [diffusion-video, eff-article]", "cites: [eff-article, diffusion-video]"
+    )
     Path("same.yaml").write_text(text, encoding="utf-8")
     result = invoke("diff", "stored-in-original-form.yaml", "same.yaml")
     assert (result.exit_code, result.stdout) == (
         0,
         "stored-in-original-form.yaml → same.yaml\n" + SAME,
+    )
+
+
+# --- the evidence: what the edits above do not show ----------------------------------------------
+
+GRADIENT = "{title: Gradient descent, url: https://en.wikipedia.org/wiki/Gradient_descent}"
+
+
+def test_an_inline_source_is_the_same_wherever_it_stands(versions: Path) -> None:
+    """An inline source's id (`CLAIM#N`) says where it stands in `cites:`: a citation put before
+    it, or the order changed, is no change to it; its url fixed is a change of that citation,
+    not one removed and one added."""
+    one = EDITS["retrieval-or-concepts"]["cited"]
+    two = cite(seed("retrieval-or-concepts"), "backprop", GRADIENT, BACKPROP)
+    Path("one.yaml").write_text(one, encoding="utf-8")
+    Path("two.yaml").write_text(two, encoding="utf-8")
+    result = invoke("diff", "one.yaml", "two.yaml")
+    assert (result.exit_code, result.stdout) == (
+        1,
+        """\
+one.yaml → two.yaml
+
+Citations added (1)
+  + backprop [cites] backprop#1 (inline)
+    Gradient descent
+    https://en.wikipedia.org/wiki/Gradient_descent
+""",
+    )
+    data = json.loads(invoke("diff", "-f", "json", "one.yaml", "two.yaml").stdout)
+    assert compact({k: data[k] for k in PARTS}) == {k: {} for k in PARTS} | {
+        "citations": {
+            "added": [
+                {
+                    "claim": "backprop",
+                    "source": "backprop#1",
+                    "inline": True,
+                    "title": "Gradient descent",
+                    "url": "https://en.wikipedia.org/wiki/Gradient_descent",
+                }
+            ]
+        }
+    }
+    # The other way round: backprop#2 became backprop#1, and only Gradient descent went.
+    assert invoke("diff", "two.yaml", "one.yaml").stdout == (
+        "two.yaml → one.yaml\n\n"
+        "Citations removed (1)\n"
+        "  - backprop [cites] backprop#1 (inline)\n"
+        "    Gradient descent\n"
+        "    https://en.wikipedia.org/wiki/Gradient_descent\n"
+    )
+    Path("three.yaml").write_text(
+        cite(seed("retrieval-or-concepts"), "backprop", BACKPROP, GRADIENT), encoding="utf-8"
+    )
+    result = invoke("diff", "two.yaml", "three.yaml")
+    assert (result.exit_code, result.stdout) == (0, "two.yaml → three.yaml\n" + SAME)
+    mobile = BACKPROP.replace("https://en.", "https://en.m.")
+    Path("mobile.yaml").write_text(
+        cite(seed("retrieval-or-concepts"), "backprop", mobile), encoding="utf-8"
+    )
+    result = invoke("diff", "mobile.yaml", "two.yaml")
+    assert (result.exit_code, result.stdout) == (
+        1,
+        """\
+mobile.yaml → two.yaml
+
+Citations added (1)
+  + backprop [cites] backprop#1 (inline)
+    Gradient descent
+    https://en.wikipedia.org/wiki/Gradient_descent
+Citations changed (1)
+  ~ backprop [cites] backprop#2 (inline)
+    url: https://en.m.wikipedia.org/wiki/Backpropagation →
+    https://en.wikipedia.org/wiki/Backpropagation
+""",
+    )
+    changed = json.loads(invoke("diff", "-f", "json", "mobile.yaml", "two.yaml").stdout)
+    assert changed["citations"]["changed"] == [
+        {
+            "claim": "backprop",
+            "source": "backprop#2",
+            "inline": True,
+            "fields": [
+                {
+                    "field": "url",
+                    "old": "https://en.m.wikipedia.org/wiki/Backpropagation",
+                    "new": "https://en.wikipedia.org/wiki/Backpropagation",
+                }
+            ],
+        }
+    ]
+
+
+def test_a_quote_and_a_locator_changed(versions: Path) -> None:
+    quoted = EDITS["retrieval-or-concepts"]["quoted"]
+    Path("quoted.yaml").write_text(quoted, encoding="utf-8")
+    Path("requoted.yaml").write_text(
+        once(
+            quoted,
+            'quote: "five billion images"}',
+            'quote: "a dataset describing five billion images", locator: the title}',
+        ),
+        encoding="utf-8",
+    )
+    result = invoke("diff", "quoted.yaml", "requoted.yaml")
+    assert (result.exit_code, result.stdout) == (
+        1,
+        """\
+quoted.yaml → requoted.yaml
+
+Citations changed (1)
+  ~ one-byte [cites] laion-5b
+    quote: “five billion images” → “a dataset describing five billion images”
+    locator: none → the title
+""",
+    )
+    data = json.loads(invoke("diff", "-f", "json", "quoted.yaml", "requoted.yaml").stdout)
+    assert data["changed"] is True
+    assert data["citations"]["changed"] == [
+        {
+            "claim": "one-byte",
+            "source": "laion-5b",
+            "inline": False,
+            "fields": [
+                {
+                    "field": "quote",
+                    "old": "five billion images",
+                    "new": "a dataset describing five billion images",
+                },
+                {"field": "locator", "old": None, "new": "the title"},
+            ],
+        }
+    ]
+
+
+def test_a_source_added_with_a_citation_of_it(versions: Path) -> None:
+    text = once(
+        seed("retrieval-or-concepts"),
+        "\nclaims:\n",
+        "  markov-chains:\n"
+        "    title: Markov chain\n"
+        "    url: https://en.wikipedia.org/wiki/Markov_chain\n"
+        "    author: Wikipedia\n"
+        "\nclaims:\n",
+    )
+    Path("markov.yaml").write_text(
+        cite(text, "markov", '{source: markov-chains, locator: "§ Markov text generators"}'),
+        encoding="utf-8",
+    )
+    result = invoke("diff", "retrieval-or-concepts.yaml", "markov.yaml")
+    assert (result.exit_code, result.stdout) == (
+        1,
+        """\
+retrieval-or-concepts.yaml → markov.yaml
+
+Sources added (1)
+  + markov-chains · Wikipedia
+    Markov chain
+    https://en.wikipedia.org/wiki/Markov_chain
+
+Citations added (1)
+  + markov [cites] markov-chains
+    (§ Markov text generators)
+""",
     )
 
 
@@ -1028,6 +1322,17 @@ def test_git_diff_shows_argmap_diff(repo: Path) -> None:
     shown = git(repo, "diff", **env)
     assert shown == "a/debates/x.yaml → b/debates/x.yaml\n" + TEXT["lossy-compression", "added"]
     assert git(repo, "diff", "--no-ext-diff", "--stat", **env).startswith(" debates/x.yaml")
+
+
+def test_git_diff_shows_the_evidence_that_changed(repo: Path) -> None:
+    (repo / "debates/r.yaml").write_text(seed("retrieval-or-concepts"), encoding="utf-8")
+    git(repo, "add", "debates/r.yaml")
+    git(repo, "commit", "-q", "-m", "Another")
+    unsourced = EDITS["retrieval-or-concepts"]["unsourced"]
+    (repo / "debates/r.yaml").write_text(unsourced, encoding="utf-8")
+    shown = git(repo, "diff", "--", "debates/r.yaml", **driver(repo))
+    head = "a/debates/r.yaml → b/debates/r.yaml\n"
+    assert shown == head + TEXT["retrieval-or-concepts", "unsourced"]
 
 
 def test_git_diff_of_files_added_deleted_renamed_and_not_debates(repo: Path) -> None:

@@ -54,8 +54,9 @@ def diff_command(
     ] = False,
 ) -> None:
     """Show what changed between two versions of a debate: which claims and relations were
-    added, removed, re-worded or re-classified, and, first, every outcome that changed (each
-    status, with why, in the words of `show`; what went unanswered; preferred acceptance).
+    added, removed, re-worded or re-classified, which sources and citations were added, removed
+    or changed, and, first, every outcome that changed (each status, with why, in the words of
+    `show`; what went unanswered; preferred acceptance).
 
     Exit status: 0 when nothing changed, 1 when something did, 2 for an error (a version with
     errors, printed as `argmap check` prints them; an unknown revision; a usage error). With

@@ -2,7 +2,8 @@
 it: `as_data` for tools (`--format json`, the shape `DiffJSON` of docs/json.md) and `as_text`
 for people, built from it as the other reports are (`argmap.render.terminal`): rich `Text`,
 never markup, every string from a debate cleaned, and no mark in colour alone. Words taken out
-of a claim show as `[-words-]`, words put in as `{+words+}`, in red and green when colour is on.
+of a claim show as `[-words-]`, words put in as `{+words+}`, in red and green when colour is on;
+the sources and citations that changed are `argmap.render.evidence`'s.
 
 A version that does not load cannot be compared; for `git diff` (`argmap diff --git`),
 `not_compared` and `lines_changed` show its lines instead.
@@ -18,8 +19,18 @@ from rich.text import Text
 
 from argmap.analyze import Acceptance
 from argmap.look import SEPARATOR
-from argmap.render import report
-from argmap.render.richtext import Trimmed, heading, indent, laid_out, line, mark, relation, text
+from argmap.render import evidence, report
+from argmap.render.richtext import (
+    Trimmed,
+    change_sign,
+    heading,
+    indent,
+    laid_out,
+    line,
+    mark,
+    relation,
+    text,
+)
 from argmap.render.shapes import (
     AcceptanceJSON,
     DiffClaimJSON,
@@ -39,9 +50,9 @@ Section = list[RenderableType]
 
 
 def as_data(comparison: Comparison) -> DiffJSON:
-    """What changed between two versions (`argmap.compare`): outcomes first, then the claims
-    and relations that changed. Each status change says why, as `show` says it of the new
-    version."""
+    """What changed between two versions (`argmap.compare`): outcomes first, then the claims,
+    relations, sources and citations that changed. Each status change says why, as `show` says
+    it of the new version."""
     c, old, new = comparison, comparison.old, comparison.new
 
     def claim(analysis: Analysis, claim_id: str) -> DiffClaimJSON:
@@ -112,6 +123,8 @@ def as_data(comparison: Comparison) -> DiffJSON:
                 for r in c.reclassified
             ],
         },
+        "sources": evidence.sources_data(c),
+        "citations": evidence.citations_data(c),
     }
 
 
@@ -123,9 +136,9 @@ CONTEXT = 6
 
 def as_text(comparison: Comparison) -> RenderableType:
     """What changed between two versions (`argmap.compare`), read from `as_data`: the
-    outcomes first (each status change with the sentence `show` gives for it), then the claims
-    and relations. Words taken out of a claim show as `[-words-]`, words put in as `{+words+}`,
-    in red and green when colour is on."""
+    outcomes first (each status change with the sentence `show` gives for it), then the claims,
+    relations, sources and citations. Words taken out of a claim show as `[-words-]`, words put
+    in as `{+words+}`, in red and green when colour is on."""
     found = as_data(comparison)
     out: list[RenderableType] = [
         line(text(found["old"], "bold"), " → ", text(found["new"], "bold"))
@@ -138,7 +151,15 @@ def as_text(comparison: Comparison) -> RenderableType:
             Text(),
             line(heading("Title: "), found["title"]["old"], " → ", found["title"]["new"]),
         ]
-    for part in (_flips, _unanswered_changes, _acceptance_changes, _claims_changed, _relations):
+    for part in (
+        _flips,
+        _unanswered_changes,
+        _acceptance_changes,
+        _claims_changed,
+        _relations,
+        evidence.sources_changed,
+        evidence.citations_changed,
+    ):
         section = part(found)
         if section:
             out += [Text(), *section]
@@ -200,7 +221,7 @@ def _claims_changed(found: DiffJSON) -> Section:
     out: Section = []
 
     def said(sign: str, claim: DiffClaimJSON) -> list[RenderableType]:
-        head = line(text(sign, _SIGN_STYLE[sign]), " ", text(claim["id"], "bold"))
+        head = line(change_sign(sign), " ", text(claim["id"], "bold"))
         if claim["by"] is not None:
             head.append_text(line(f" {SEPARATOR} ", claim["by"]))
         head.append_text(line(f" {SEPARATOR} ", mark(claim["status"])))
@@ -217,7 +238,7 @@ def _claims_changed(found: DiffJSON) -> Section:
     if claims["reworded"]:
         out.append(heading(f"Claims re-worded ({len(claims['reworded'])})"))
         for r in claims["reworded"]:
-            out.append(indent(line(text("~", _SIGN_STYLE["~"]), " ", text(r["id"], "bold"))))
+            out.append(indent(line(change_sign("~"), " ", text(r["id"], "bold"))))
             out.append(indent(laid_out(words(r["words"])), 4))
     if claims["moved"]:
         out.append(heading(f"Speakers changed ({len(claims['moved'])})"))
@@ -225,7 +246,7 @@ def _claims_changed(found: DiffJSON) -> Section:
             out.append(
                 indent(
                     line(
-                        text("~", _SIGN_STYLE["~"]), " ", text(m["id"], "bold"), ": ",
+                        change_sign("~"), " ", text(m["id"], "bold"), ": ",
                         m["old"] or "nobody", " → ", m["new"] or "nobody",
                     )
                 )
@@ -246,7 +267,7 @@ def _relations(found: DiffJSON) -> Section:
                 out.append(
                     indent(
                         line(
-                            text(sign, _SIGN_STYLE[sign]), " ", r["source"], " ",
+                            change_sign(sign), " ", r["source"], " ",
                             relation(r["relation"]), " ", r["target"],
                         )
                     )
@@ -257,15 +278,12 @@ def _relations(found: DiffJSON) -> Section:
             out.append(
                 indent(
                     line(
-                        text("~", _SIGN_STYLE["~"]), " ", c["source"], " ",
+                        change_sign("~"), " ", c["source"], " ",
                         relation(f"{c['old']} → {c['new']}"), " ", c["target"],
                     )
                 )
             )  # fmt: skip
     return out
-
-
-_SIGN_STYLE = {"+": "green", "-": "red", "~": "yellow"}
 
 
 def words(pieces: list[WordsJSON], context: int = CONTEXT) -> Text:

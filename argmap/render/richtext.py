@@ -43,6 +43,15 @@ def relation(kind: str) -> Text:
     return text(f"[{kind}]", TERMINAL_RELATION)
 
 
+# What a change did, in `diff`: put in, taken out, or changed. The sign says it without colour.
+SIGNS = {"+": "green", "-": "red", "~": "yellow"}
+
+
+def change_sign(said: str) -> Text:
+    """`+`, `-` or `~`, coloured when colour is on."""
+    return text(said, SIGNS[said])
+
+
 def preview(value: str, *parts: Text | str) -> Text:
     """One line that ends where the screen does, with `…`: `parts`, then `value` unwrapped."""
     out = line(*parts, " ".join(value.split()))

@@ -284,6 +284,56 @@ class RelationChangesJSON(TypedDict):
     reclassified: list[ReclassifiedJSON]
 
 
+class DiffSourceJSON(TypedDict):
+    id: str
+    title: str | None
+    url: str | None
+    author: str | None
+    date: str | None
+
+
+class FieldChangeJSON(TypedDict):
+    field: str  # "title" | "url" | "author" | "date" | "quote" | "locator"
+    old: str | None  # null: that version has none
+    new: str | None
+
+
+class SourceChangeJSON(TypedDict):
+    id: str
+    fields: list[FieldChangeJSON]
+
+
+class SourceChangesJSON(TypedDict):
+    added: list[DiffSourceJSON]  # listed under `sources:`; inline ones come with citations
+    removed: list[DiffSourceJSON]
+    changed: list[SourceChangeJSON]
+
+
+class CitedJSON(TypedDict):
+    claim: str
+    source: str  # its id in the version that has it (`CLAIM#N` for an inline source)
+    inline: bool
+    title: str | None  # the source's, as in that version
+    url: str | None
+    author: str | None
+    date: str | None
+    quote: str | None
+    locator: str | None
+
+
+class CitationChangeJSON(TypedDict):
+    claim: str
+    source: str  # in the new version
+    inline: bool
+    fields: list[FieldChangeJSON]  # quote, locator; an inline source's details too
+
+
+class CitationChangesJSON(TypedDict):
+    added: list[CitedJSON]
+    removed: list[CitedJSON]
+    changed: list[CitationChangeJSON]
+
+
 class OutcomeChangesJSON(TypedDict):
     status: list[FlipJSON]
     became_unanswered: list[str]
@@ -299,3 +349,5 @@ class DiffJSON(TypedDict):
     outcomes: OutcomeChangesJSON
     claims: ClaimChangesJSON
     relations: RelationChangesJSON
+    sources: SourceChangesJSON
+    citations: CitationChangesJSON
