@@ -45,6 +45,7 @@ _LANGUAGES = (
     "Corsu|Sardu|Rumantsch|toki pona"
 )
 LANGUAGES = frozenset(_LANGUAGES.split("|"))
+_LEFT_OUT = ICONS | LANGUAGES  # lines known and left out: one look-up for both
 
 
 @dataclass
@@ -66,8 +67,7 @@ class Header:
         [True, True, True, True, False]
         """
         return (
-            line in ICONS
-            or line in LANGUAGES
+            line in _LEFT_OUT
             or _SCORE.fullmatch(line) is not None
             or _AGE.fullmatch(line) is not None
         )
@@ -100,7 +100,7 @@ def read_header(lines: list[tuple[int, str]], author: str) -> Header:
     glued: tuple[int, str, list[tuple[int | None, int]]] | None = None
     unit = ""
     for number, line in lines:
-        if line in ICONS or line in LANGUAGES:
+        if line in _LEFT_OUT:
             pass
         elif _SCORE.fullmatch(line):
             if after == "arrow-down":

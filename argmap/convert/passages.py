@@ -166,6 +166,25 @@ class Holders:
             self._index = index
         return self._index
 
+    def lineage(self, at: int) -> str | None:
+        """The own texts of comment `at`'s ancestors, one a line; None if it has more than
+        `ANCESTORS` of them. Words (normalised, so on one line) that are not in it are held by
+        no ancestor: `find(words, at, ancestors_only=True)` is None, told by one `in` for all
+        of a comment's paragraphs instead of a walk up for each.
+
+        >>> Holders(["a b", "c d", "e"], [-1, 0, 1]).lineage(2)
+        'c d\\na b'
+        """
+        texts, up = self.texts, self._up
+        held: list[str] = []
+        ancestor = up[at]
+        while ancestor >= 0:
+            if len(held) == ANCESTORS:
+                return None
+            held.append(texts[ancestor])
+            ancestor = up[ancestor]
+        return "\n".join(held)
+
     def find(self, words: str, at: int, ancestors_only: bool = False) -> int | None:
         """The comment that holds `words` (normalised) for comment `at`: its nearest ancestor
         that does, else (unless `ancestors_only`) the latest comment before it that does."""
