@@ -336,12 +336,14 @@ def _paragraphs(lines: list[str]) -> list[str]:
     paragraph are joined (a wrapped line, or a line break within it); without any blank line,
     each line is a paragraph. A `•` line that starts no comment is a list item: a paragraph."""
     stripped = [line.strip() for line in lines]
-    filled = [j for j, s in enumerate(stripped) if s]
-    if not filled:
-        return []
-    stripped = stripped[filled[0] : filled[-1] + 1]  # blank lines around the text say nothing
+    start, end = 0, len(stripped)  # blank lines around the text say nothing
+    while start < end and not stripped[start]:
+        start += 1
+    while end > start and not stripped[end - 1]:
+        end -= 1
+    stripped = stripped[start:end]
     if "" not in stripped:
-        return [s for s in stripped if s]
+        return stripped
     out: list[str] = []
     joining = False
     for s in stripped:
