@@ -45,6 +45,7 @@ _LANGUAGES = (
     "Corsu|Sardu|Rumantsch|toki pona"
 )
 LANGUAGES = frozenset(_LANGUAGES.split("|"))
+_LEFT_OUT = ICONS | LANGUAGES  # lines known and left out: one look-up for both
 
 
 @dataclass
@@ -66,8 +67,7 @@ class Header:
         [True, True, True, True, False]
         """
         return (
-            line in ICONS
-            or line in LANGUAGES
+            line in _LEFT_OUT
             or _SCORE.fullmatch(line) is not None
             or _AGE.fullmatch(line) is not None
         )
@@ -100,27 +100,29 @@ def read_header(lines: list[tuple[int, str]], author: str) -> Header:
     glued: tuple[int, str, list[tuple[int | None, int]]] | None = None
     unit = ""
     for number, line in lines:
-        if line in ICONS or line in LANGUAGES:
+        if line in _LEFT_OUT:
             pass
         elif _SCORE.fullmatch(line):
             if after == "arrow-down":
                 down = int(line)
-            elif up is None and plain is None:
-                up = int(line) if after == "arrow-up" else None
-                plain = None if after == "arrow-up" else int(line)
-            else:
+            elif up is not None or plain is not None:
                 header.skipped.append(
                     f"line {number}: a second score ({line}) in the header of {quote(author)}: "
                     "left out"
                 )
+            elif after == "arrow-up":
+                up = int(line)
+            else:
+                plain = int(line)
         elif (age := _AGE.fullmatch(line)) is not None:  # only now: most lines are icons
-            if age.group("n") is not None:
-                glued = (number, line, readings(age.group("n")))
-                unit = age.group("unit").lower()
-            elif age.group("unit") is None:  # just now
+            n, word = age.group("n", "unit")
+            if n is not None:
+                glued = (number, line, readings(n))
+                unit = word.lower()
+            elif word is None:  # just now
                 header.age = (0, "second")
             else:  # `a day ago`, `an hour ago`
-                header.age = (1, age.group("unit").lower())
+                header.age = (1, word.lower())
         else:
             header.skipped.append(
                 f"line {number}: {quote(line)} in the header of {quote(author)} is no header "
@@ -128,15 +130,20 @@ def read_header(lines: list[tuple[int, str]], author: str) -> Header:
             )
         after = line
     score = plain if up is None else up - (down or 0)
-    if glued is not None:
-        # The age is the number alone when a score was given on a line of its own, else
-        # whatever the one reading of the glued number leaves; none when there are several.
-        ages = [a for s, a in glued[2] if s is None] if score is not None else []
-        if score is None and len(glued[2]) == 1:
-            ages = [glued[2][0][1]]
-        header.age = (ages[0], unit) if len(ages) == 1 else None
-    if glued is not None and score is None:
+    # The age is the number alone when a score was given on a line of its own, else whatever
+    # the one reading of the glued number leaves; none when there are several.
+    if glued is not None and score is not None:
         number, line, found = glued
+        alone = found[0][1] if found and found[0][0] is None else None  # the only such reading
+        header.age = None if alone is None else (alone, unit)
+        if alone is None:
+            header.skipped.append(
+                f"line {number}: {quote(line)} reads only as a score glued to the age, but "
+                f"the header of {quote(author)} has a score already: the age is left out"
+            )
+    elif glued is not None:
+        number, line, found = glued
+        header.age = (found[0][1], unit) if len(found) == 1 else None
         if len(found) == 1:
             score = found[0][0]
         elif found:
@@ -145,10 +152,5 @@ def read_header(lines: list[tuple[int, str]], author: str) -> Header:
                 f"line {number}: {quote(line)} may be a score glued to the age ({ways}): "
                 f"no score is kept for {quote(author)}"
             )
-    elif glued is not None and not any(s is None for s, _ in glued[2]):
-        header.skipped.append(
-            f"line {glued[0]}: {quote(glued[1])} reads only as a score glued to the age, but "
-            f"the header of {quote(author)} has a score already: the age is left out"
-        )
     header.score = score
     return header
