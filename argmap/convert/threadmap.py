@@ -15,7 +15,6 @@ someone answered them. Whatever is lost is reported, naming where it was.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from argmap.convert import ConvertError, Imported, provenance
 from argmap.convert.ids import Ids
@@ -41,7 +40,7 @@ class _Quote:
     at: tuple[int, int, int] | None = None  # (part, start, end) in that comment, once found
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: one is made per comment, and a frozen one takes 4x as long
 class _Origin:
     """Who said a comment, when, where and with what score: every claim made of it has these."""
 
@@ -76,19 +75,27 @@ class _Part:
     targets: list[str] = field(default_factory=list)  # the ids it answers
     wanted: list[tuple[int, int]] = field(default_factory=list)  # ranges replies quote
     cuts: dict[tuple[int, int], str] = field(default_factory=dict)  # passage range → its id
+    # Quoted words → where they are (`find`): replies often quote the same words of a part.
+    found: dict[str, tuple[int, int] | None] = field(default_factory=dict)
 
-    # Both texts are read once the comment is split (its paragraphs are final then), and
-    # each time a reply's quote is looked for in it: made once, not once a look-up.
-
-    @cached_property
+    @property
     def text(self) -> str:
         """The paragraphs a line apart: the same offsets as the normalised text."""
         return "\n".join(self.paragraphs)
 
-    @cached_property
-    def words(self) -> str:
-        """The paragraphs a space apart: its normalised text, where quotes are looked for."""
-        return " ".join(self.paragraphs)
+    def find(self, words: str) -> tuple[int, int] | None:
+        """Where `words` (normalised) are in `text`, stretched to whole sentences, or None;
+        a passage less than the whole part is `wanted`. Worked out once for each text quoted."""
+        if words not in self.found:
+            span = None
+            start = locate(" ".join(self.paragraphs), words)
+            if start >= 0:
+                text = self.text
+                span = widen(text, start, start + len(words))
+                if span[1] - span[0] < len(text):  # a quote of it all answers it as it is
+                    self.wanted.append(span)
+            self.found[words] = span
+        return self.found[words]
 
 
 def to_debate(thread: Thread, data: bytes, name: str, **about: str) -> Imported:
@@ -210,12 +217,9 @@ class _Builder:
         for k, part in enumerate(self.parts[q.of]):
             if part.quoting_only:
                 continue
-            start = locate(part.words, q.text)
-            if start >= 0:
-                a, b = widen(part.text, start, start + len(q.text))
-                q.at = (k, a, b)
-                if b - a < len(part.text):  # a quote of it all answers it as it is
-                    part.wanted.append((a, b))
+            span = part.find(q.text)
+            if span is not None:
+                q.at = (k, *span)
                 return
 
     def _name_parts(self, i: int) -> None:
@@ -292,10 +296,11 @@ class _Builder:
                     answered = self._first(self.parents[i])
                     relations[(self.base[i], answered)] = _answers(self.base[i], answered)
                 continue
+            n = len(self.parts[i])
             for k, part in enumerate(self.parts[i]):
-                text = part.text
-                note = _part_note(k, len(self.parts[i]), self.base[i], list(part.cuts.values()))
+                note = _part_note(k, n, self.base[i], list(part.cuts.values()))
                 if part.cuts:
+                    text = part.text
                     rest = _paragraphs(_without(text, list(part.cuts)))
                 else:  # its paragraphs are `normal` text: nothing for `_paragraphs` to tidy
                     rest = "\n\n".join(part.paragraphs)

@@ -191,5 +191,6 @@ def cite_links(
     urls = list(found)
     given = ids.assign([source_id(u) for u in urls], fallback="source")
     sid = dict(zip(urls, given, strict=True))
-    cites = {cid: tuple(Citation(sid[u]) for u in cited) for cid, cited in citing.items()}
+    cite = {u: Citation(sid[u]) for u in urls}  # one each: many claims cite one address
+    cites = {cid: tuple(cite[u] for u in cited) for cid, cited in citing.items()}
     return {sid[u]: Source(sid[u], title=found[u] or u, url=u) for u in urls}, cites
