@@ -22,7 +22,7 @@ from argmap.convert.passages import Holders, locate, normal, widen
 from argmap.convert.thread import Thread
 from argmap.convert.threadparts import People, cite_links, title_for, valid_at, valid_url
 from argmap.errors import quote
-from argmap.model import Claim, Debate, Relation, RelationKind
+from argmap.model import Citation, Claim, Debate, Relation, RelationKind
 
 DELETED = "[deleted]"
 DELETED_NOTE = "Deleted or removed; kept so that the replies to it keep their place."
@@ -40,7 +40,7 @@ class _Quote:
     at: tuple[int, int, int] | None = None  # (part, start, end) in that comment, once found
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: one is made per comment, and a frozen one takes 4x as long
 class _Origin:
     """Who said a comment, when, where and with what score: every claim made of it has these."""
 
@@ -49,8 +49,19 @@ class _Origin:
     url: str | None
     score: int | None
 
-    def claim(self, ident: str, text: str, note: str | None = None) -> Claim:
-        return Claim(ident, text, by=self.by, note=note, at=self.at, url=self.url, score=self.score)
+    def claim(
+        self, ident: str, text: str, note: str | None, cites: tuple[Citation, ...] = ()
+    ) -> Claim:
+        return Claim(
+            ident,
+            text,
+            by=self.by,
+            cites=cites,
+            note=note,
+            at=self.at,
+            url=self.url,
+            score=self.score,
+        )
 
 
 @dataclass
@@ -64,11 +75,27 @@ class _Part:
     targets: list[str] = field(default_factory=list)  # the ids it answers
     wanted: list[tuple[int, int]] = field(default_factory=list)  # ranges replies quote
     cuts: dict[tuple[int, int], str] = field(default_factory=dict)  # passage range → its id
+    # Quoted words → where they are (`find`): replies often quote the same words of a part.
+    found: dict[str, tuple[int, int] | None] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
         """The paragraphs a line apart: the same offsets as the normalised text."""
         return "\n".join(self.paragraphs)
+
+    def find(self, words: str) -> tuple[int, int] | None:
+        """Where `words` (normalised) are in `text`, stretched to whole sentences, or None;
+        a passage less than the whole part is `wanted`. Worked out once for each text quoted."""
+        if words not in self.found:
+            span = None
+            start = locate(" ".join(self.paragraphs), words)
+            if start >= 0:
+                text = self.text
+                span = widen(text, start, start + len(words))
+                if span[1] - span[0] < len(text):  # a quote of it all answers it as it is
+                    self.wanted.append(span)
+            self.found[words] = span
+        return self.found[words]
 
 
 def to_debate(thread: Thread, data: bytes, name: str, **about: str) -> Imported:
@@ -190,12 +217,9 @@ class _Builder:
         for k, part in enumerate(self.parts[q.of]):
             if part.quoting_only:
                 continue
-            start = locate(" ".join(part.paragraphs), q.text)
-            if start >= 0:
-                a, b = widen(part.text, start, start + len(q.text))
-                q.at = (k, a, b)
-                if b - a < len(part.text):  # a quote of it all answers it as it is
-                    part.wanted.append((a, b))
+            span = part.find(q.text)
+            if span is not None:
+                q.at = (k, *span)
                 return
 
     def _name_parts(self, i: int) -> None:
@@ -204,6 +228,8 @@ class _Builder:
         n = 0
         for k, part in enumerate(self.parts[i]):
             part.ident = self.base[i] if k == 0 else f"{self.base[i]}.{k + 1}"
+            if not part.wanted:  # no reply quotes a passage of it: nothing to cut
+                continue
             merged: list[tuple[int, int]] = []
             for a, b in sorted(set(part.wanted)):
                 if merged and a < merged[-1][1]:
@@ -253,7 +279,9 @@ class _Builder:
                     quoted_by.setdefault(t, []).append((part.ident, q.text))
                 if not part.targets and parent >= 0:
                     part.targets.append(self._first(parent))
-        claims: dict[str, Claim] = {}
+        # Each claim's origin, text and note: the claims are made once their citations are
+        # known (`cite_links` reads their texts), not made and then remade with citations.
+        made: dict[str, tuple[_Origin, str, str | None]] = {}
         relations: dict[tuple[str, str], Relation] = {}
         claims_of: dict[int, list[str]] = {}
         deleted = passages = 0
@@ -263,33 +291,42 @@ class _Builder:
             if not self.parts[i]:
                 deleted += 1
                 mine.append(self.base[i])
-                claims[self.base[i]] = where.claim(self.base[i], DELETED, DELETED_NOTE)
+                made[self.base[i]] = (where, DELETED, DELETED_NOTE)
                 if self.parents[i] >= 0:
                     answered = self._first(self.parents[i])
                     relations[(self.base[i], answered)] = _answers(self.base[i], answered)
                 continue
+            n = len(self.parts[i])
             for k, part in enumerate(self.parts[i]):
-                text = part.text
-                note = _part_note(k, len(self.parts[i]), self.base[i], list(part.cuts.values()))
-                rest = _paragraphs(_without(text, list(part.cuts)))
-                claims[part.ident] = where.claim(part.ident, rest, note)
+                note = _part_note(k, n, self.base[i], list(part.cuts.values()))
+                if part.cuts:
+                    text = part.text
+                    rest = _paragraphs(_without(text, list(part.cuts)))
+                else:  # its paragraphs are `normal` text: nothing for `_paragraphs` to tidy
+                    rest = "\n\n".join(part.paragraphs)
+                made[part.ident] = (where, rest, note)
                 mine.append(part.ident)
                 for t in dict.fromkeys(part.targets):
                     relations[(part.ident, t)] = _answers(part.ident, t)
                 for (a, b), pid in part.cuts.items():
                     passage = _paragraphs(text[a:b])
                     note = _passage_note(part.ident, passage, quoted_by.get(pid, []))
-                    claims[pid] = where.claim(pid, passage, note)
+                    made[pid] = (where, passage, note)
                     mine.append(pid)
                     relations[(pid, part.ident)] = _answers(pid, part.ident)
                 passages += len(part.cuts)
-        if not claims:
+        if not made:
             raise ConvertError(
                 f"the thread has no comment with text ({len(self.comments)} "
                 f"comment{'' if len(self.comments) == 1 else 's'} read, none with words of "
                 "its own)"
             )
-        sources = cite_links(self.comments, claims_of, claims, ids, self.where, self.skipped)
+        texts = {ident: text for ident, (_, text, _) in made.items()}
+        sources, cites = cite_links(self.comments, claims_of, texts, ids, self.where, self.skipped)
+        claims = {
+            ident: origin.claim(ident, text, note, cites.get(ident, ()))
+            for ident, (origin, text, note) in made.items()
+        }
         return Imported(
             Debate(
                 title=title_for(self.thread.title, self._first_words(kept), name),
@@ -316,8 +353,8 @@ class _Builder:
     def _origin(self, i: int, by: str | None) -> _Origin:
         c = self.comments[i]
         score = c.score if isinstance(c.score, int) and not isinstance(c.score, bool) else None
-        at = c.at and valid_at(c.at, f"{self.where(i)}its time", self.skipped)
-        url = c.url and valid_url(c.url, f"{self.where(i)}its url", self.skipped)
+        at = c.at and valid_at(c.at, lambda: f"{self.where(i)}its time", self.skipped)
+        url = c.url and valid_url(c.url, lambda: f"{self.where(i)}its url", self.skipped)
         return _Origin(by, at or None, url or None, score)
 
     def _mapped(
@@ -371,7 +408,8 @@ def _passage_note(part: str, passage: str, quoted_by: list[tuple[str, str]]) -> 
     replies = list(dict.fromkeys(r for r, _ in quoted_by))
     verb = "quotes" if len(replies) == 1 else "quote"
     note = f"A passage of {part}, a claim of its own because {', '.join(replies)} {verb} it."
-    words = [w for _, w in quoted_by if w != normal(passage)]
+    as_written = normal(passage)
+    words = [w for _, w in quoted_by if w != as_written]
     if words:
         shown = " and ".join(f"\u201c{w}\u201d" for w in dict.fromkeys(words))
         note += f" Quoted as {shown}; the passage is the whole sentence."
