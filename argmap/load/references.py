@@ -14,7 +14,7 @@ from argmap.model import Relation, RelationKind, Speaker
 from argmap.yamlnodes import Node, join, position
 
 
-@dataclass
+@dataclass(slots=True)
 class Ref:
     """A reference written in the file, resolved once every id is known."""
 
@@ -24,7 +24,7 @@ class Ref:
     path: str
 
 
-@dataclass
+@dataclass(slots=True)
 class RawRelation(Ref):
     kind: RelationKind = RelationKind.REBUTS
     nested: bool = False
