@@ -145,13 +145,13 @@ class Diagnostics(list[Diagnostic]):
         skipped, and `tally` called instead of `append`."""
         return code not in self.only_counted and len(self) + self.counted < self.limit
 
-    def tally(self, code: str) -> None:
-        """Count a diagnostic of `code` that `wanted` says is not kept, without making it."""
-        if len(self) + self.counted < self.limit:
-            self.counted += 1
-        else:
-            self.dropped += 1
-            self.dropped_errors += CODES[code].severity is Severity.ERROR
+    def tally(self, code: str, n: int = 1) -> None:
+        """Count `n` diagnostics of `code` that `wanted` says are not kept, without making them."""
+        counted = min(n, max(0, self.limit - len(self) - self.counted))
+        self.counted += counted
+        self.dropped += n - counted
+        if CODES[code].severity is Severity.ERROR:
+            self.dropped_errors += n - counted
 
     def append(self, d: Diagnostic) -> None:
         if d.code in self.only_counted or len(self) + self.counted >= self.limit:

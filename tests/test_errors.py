@@ -59,3 +59,13 @@ def test_diagnostics_count_what_is_not_wanted_as_append_would() -> None:
         (kept.dropped, kept.dropped_errors) == (counted.dropped, counted.dropped_errors) == (2, 1)
     )
     assert not counted.wanted("non-http-url")  # the limit is reached
+
+
+def test_diagnostics_tally_many_at_once_as_one_at_a_time() -> None:
+    one, many = (Diagnostics(limit=3, only_counted={"unclassified-reply"}) for _ in range(2))
+    for ds in (one, many):
+        ds.append(Diagnostic("non-http-url", "m", "f.yaml", 1, 1))
+    for _ in range(5):
+        one.tally("unclassified-reply")
+    many.tally("unclassified-reply", 5)
+    assert (one.counted, one.dropped) == (many.counted, many.dropped) == (2, 3)
