@@ -8,6 +8,7 @@ debate that states expectations, so checking any other file never pays for it.
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 
 from argmap.errors import Diagnostic
 from argmap.load import (
@@ -43,14 +44,21 @@ def check_text(
     verify: bool = True,
     *,
     max_values: int | None = DEFAULT_MAX_VALUES,
+    only_counted: Collection[str] = (),
 ) -> Result:
     """Check YAML text as a debate file named `file`.
 
     With `verify`, a debate that loads is also held to the outcomes in its `expect:` block.
     Text with more than `max_values` values (None: no limit) is refused as it is read.
+    Diagnostics of a code in `only_counted` are left out of the result, not even made (see
+    `argmap.errors.Diagnostics`).
     """
     return parse_debate(
-        text, file, max_values=max_values, more_checks=expectations if verify else None
+        text,
+        file,
+        max_values=max_values,
+        more_checks=expectations if verify else None,
+        only_counted=only_counted,
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -124,20 +124,40 @@ MAX_PROBLEMS = 10_000
 
 
 class Diagnostics(list[Diagnostic]):
-    """The diagnostics of one file, of which the first `limit` are kept and the rest counted."""
+    """The diagnostics of one file, of which the first `limit` are kept and the rest counted.
 
-    def __init__(self, limit: int = MAX_PROBLEMS) -> None:
+    Diagnostics of a code in `only_counted` are counted where they fall, never kept: a caller
+    that has no use for their messages (`argmap import` says in one line how many replies are
+    unclassified) names them, and they take their place among the first `limit` all the same,
+    so what else is kept and counted is as without them.
+    """
+
+    def __init__(self, limit: int = MAX_PROBLEMS, only_counted: Collection[str] = ()) -> None:
         super().__init__()
         self.limit = limit
+        self.only_counted = frozenset(only_counted)
+        self.counted = 0  # of `only_counted` codes, within the limit
         self.dropped = 0
         self.dropped_errors = 0
 
+    def wanted(self, code: str) -> bool:
+        """Whether a diagnostic of `code` would be kept: when not, making its message can be
+        skipped, and `tally` called instead of `append`."""
+        return code not in self.only_counted and len(self) + self.counted < self.limit
+
+    def tally(self, code: str, n: int = 1) -> None:
+        """Count `n` diagnostics of `code` that `wanted` says are not kept, without making them."""
+        counted = min(n, max(0, self.limit - len(self) - self.counted))
+        self.counted += counted
+        self.dropped += n - counted
+        if CODES[code].severity is Severity.ERROR:
+            self.dropped_errors += n - counted
+
     def append(self, d: Diagnostic) -> None:
-        if len(self) < self.limit:
-            super().append(d)
+        if d.code in self.only_counted or len(self) + self.counted >= self.limit:
+            self.tally(d.code)
         else:
-            self.dropped += 1
-            self.dropped_errors += d.is_error
+            super().append(d)
 
     def extend(self, ds: Iterable[Diagnostic]) -> None:
         for d in ds:

@@ -14,7 +14,7 @@ and positions, and each step's cost is only clear beside the others.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 import yaml
@@ -89,10 +89,13 @@ class Refused(ScalarNode):
         super().__init__(NULL, "", node.line, node.column)
 
 
-def parse(text: str, file: str, max_values: int | None = None) -> tuple[Node | None, Diagnostics]:
+def parse(
+    text: str, file: str, max_values: int | None = None, only_counted: Collection[str] = ()
+) -> tuple[Node | None, Diagnostics]:
     """Compose and vet `text`; the root node is None when the text cannot be read as YAML, or
-    holds more than `max_values` values (None: no limit)."""
-    diagnostics = Diagnostics()
+    holds more than `max_values` values (None: no limit). The diagnostics, of this and of
+    what follows, only count those of a code in `only_counted` (see `Diagnostics`)."""
+    diagnostics = Diagnostics(only_counted=only_counted)
     root, plain = _compose(text, file, diagnostics, max_values)
     if root is not None and not plain:  # a plain tree has nothing to report or cut out
         _Vetting(file, diagnostics).run(root)

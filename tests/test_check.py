@@ -97,3 +97,25 @@ def test_errors_past_the_limit_are_counted_as_problems() -> None:
     r = parse_debate("title: T\nclaims:\n  a: {text: A}\n", "m.yaml", more_checks=many)
     assert [d.code for d in r.diagnostics[-1:]] == ["too-many-problems"]
     assert r.diagnostics[-1].message.startswith("1 more problems are not listed")
+
+
+def test_only_counted_codes_are_left_out_and_keep_their_place_in_the_limit() -> None:
+    # 3 unclassified replies, then 9,998 warnings and an error from more checks: with the
+    # replies only counted, the same diagnostics past the limit are dropped and counted.
+    text = "title: T\nclaims:\n  a: {text: A}\n  b: {text: B, replies: {c: {text: C}}}\n"
+    text += "  d: {text: D, answers: a}\n  e: {text: E, answers: d}\n"
+
+    def many(debate: Debate) -> list[Diagnostic]:
+        return [Diagnostic("unused-source", f"{i}", debate.file, 9, 1) for i in range(9_998)] + [
+            Diagnostic("expectation-failed", "x", debate.file, 9, 1)
+        ]
+
+    full = parse_debate(text, "m.yaml", more_checks=many)
+    counted = parse_debate(text, "m.yaml", more_checks=many, only_counted={"unclassified-reply"})
+    assert sum(d.code == "unclassified-reply" for d in full.diagnostics) == 3
+    assert counted.diagnostics == [d for d in full.diagnostics if d.code != "unclassified-reply"]
+    assert counted.diagnostics[-1].message.startswith("2 more problems are not listed")
+    assert counted.debate is None and full.debate is None
+    plain = check_text(text, "m.yaml")
+    assert [d.code for d in plain.diagnostics] == ["unclassified-reply"] * 3
+    assert check_text(text, "m.yaml", only_counted={"unclassified-reply"}).diagnostics == []

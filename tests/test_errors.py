@@ -5,7 +5,7 @@ import ast
 from hypothesis import given
 from hypothesis import strategies as st
 
-from argmap.errors import Diagnostic, quote
+from argmap.errors import Diagnostic, Diagnostics, quote
 
 
 def test_diagnostic_format_is_the_compiler_form() -> None:
@@ -41,3 +41,31 @@ def test_quote_is_printable_and_reads_back_as_exactly_the_text(text: str) -> Non
     shown = quote(text)
     assert shown.isprintable()
     assert ast.literal_eval(shown) == text  # unambiguous: one text per quoted form
+
+
+def test_diagnostics_count_what_is_not_wanted_as_append_would() -> None:
+    kept = Diagnostics(limit=2)
+    counted = Diagnostics(limit=2, only_counted={"unclassified-reply"})
+    for code in ["unclassified-reply", "non-http-url", "unclassified-reply", "self-relation"]:
+        d = Diagnostic(code, "m", "f.yaml", 1, 1)
+        kept.append(d)
+        if counted.wanted(code):
+            counted.append(d)
+        else:
+            counted.tally(code)
+    assert [d.code for d in kept] == ["unclassified-reply", "non-http-url"]
+    assert [d.code for d in counted] == ["non-http-url"] and counted.counted == 1
+    assert (
+        (kept.dropped, kept.dropped_errors) == (counted.dropped, counted.dropped_errors) == (2, 1)
+    )
+    assert not counted.wanted("non-http-url")  # the limit is reached
+
+
+def test_diagnostics_tally_many_at_once_as_one_at_a_time() -> None:
+    one, many = (Diagnostics(limit=3, only_counted={"unclassified-reply"}) for _ in range(2))
+    for ds in (one, many):
+        ds.append(Diagnostic("non-http-url", "m", "f.yaml", 1, 1))
+    for _ in range(5):
+        one.tally("unclassified-reply")
+    many.tally("unclassified-reply", 5)
+    assert (one.counted, one.dropped) == (many.counted, many.dropped) == (2, 3)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
 from argmap.errors import DebateError, Diagnostic
@@ -115,17 +115,20 @@ def parse_debate(
     *,
     max_values: int | None = DEFAULT_MAX_VALUES,
     more_checks: MoreChecks | None = None,
+    only_counted: Collection[str] = (),
 ) -> Result:
     """Load YAML text as a debate file named `file`. Never raises for bad text.
 
     Text with more than `max_values` values (None: no limit) is refused as it is read.
     `more_checks`, if given, runs on the debate if it loads; a debate with errors, the loader's
-    or theirs, comes back as None.
+    or theirs, comes back as None. Diagnostics of a code in `only_counted` are not made, only
+    counted towards the limit of those listed (see `Diagnostics`): warnings that a caller does
+    not show cost it nothing.
     """
     collecting = gc.isenabled()
     gc.disable()  # building the tree allocates many small objects; the cyclic GC only slows that
     try:
-        root, found = parse(text, file, max_values)
+        root, found = parse(text, file, max_values, only_counted)
         debate = Builder(file, found).build(root)
         # Free the node tree, and the builder that refers to its nodes, while the collector is
         # off: when it comes back, its first pass looks at every object made since it stopped

@@ -23,7 +23,14 @@ from argmap.fileformat import (
 )
 from argmap.load.hints import shown, slug
 from argmap.load.references import RawRelation, Ref, References
-from argmap.load.values import Reader, plain_text
+from argmap.load.values import (
+    Reader,
+    is_http,
+    plain_fields,
+    plain_int,
+    plain_text,
+    time_problem,
+)
 from argmap.model import (
     Citation,
     Claim,
@@ -43,6 +50,12 @@ from argmap.yamlnodes import (
     kind,
     position,
 )
+
+
+def claim_what(ident: str) -> str:
+    """How messages name the claim `ident`."""
+    return f"claim {quote(ident)}"
+
 
 # Each relation a claim can state: its kind, its field, and the field quoted for messages.
 _RELATION_FIELDS = tuple((kind, kind.value, quote(kind.value)) for kind in RelationKind)
@@ -259,11 +272,12 @@ class Builder(Reader):
                 self.refs.relations.append(
                     RawRelation(ident, parent, key, path, relation, nested=True)
                 )
-            what = f"claim {quote(ident)}"
-            found = self.fields(value, CLAIM_FIELDS, what, path, key)
+            found = plain_fields(value, CLAIM_FIELDS)
             if found is None:
-                continue
-            claim = self.claim(ident, found, what, path, key, parent, first)
+                found = self.fields(value, CLAIM_FIELDS, claim_what(ident), path, key)
+                if found is None:
+                    continue
+            claim = self.claim(ident, found, path, key, parent, first)
             if claim is not None and first:
                 self.claims[ident] = claim
             if "reasons" not in found and "rebuttals" not in found and "replies" not in found:
@@ -275,7 +289,7 @@ class Builder(Reader):
                     children.extend(
                         (k, v, ident if first else None, child_relation, join(fpath, k.value))
                         for k, v in self.mapping(
-                            found[field_name], f"the {field_name} of {what}", fpath
+                            found[field_name], f"the {field_name} of {claim_what(ident)}", fpath
                         )
                     )
             # Popped in the order they are written, whichever section comes first.
@@ -286,25 +300,29 @@ class Builder(Reader):
         self,
         ident: str,
         found: dict[str, Node],
-        what: str,
         path: str,
         key: Node,
         parent: str | None,
         first: bool,
     ) -> Claim | None:
-        # Each field is read as `text` reads it, but the message and path that only a mistake
-        # needs are made only then: most of the file is claims, and most claims are right.
+        # Each field is read as its reader reads it (`text`, `time`, `url`, `count`), but the
+        # message and path that only a mistake needs are made only then, the claim's name in
+        # them too (`claim_what`): most of the file is claims, and most claims are right.
         get = found.get
         node = get("text")
         text = plain_text(node)
         if text is None:
-            text = self.text(node, f"'text' of {what}", join(path, "text"), required=True)
+            text = self.text(
+                node, f"'text' of {claim_what(ident)}", join(path, "text"), required=True
+            )
         by = None
         node = get("by")
         if node is not None:
             by = plain_text(node)
             if by is None:
-                by = self.text(node, f"'by' of {what}", join(path, "by"), wanted="name")
+                by = self.text(
+                    node, f"'by' of {claim_what(ident)}", join(path, "by"), wanted="name"
+                )
             if by is not None:
                 by_path = join(path, "by")
                 self.speaker_name(node, by, by_path)
@@ -317,36 +335,60 @@ class Builder(Reader):
             for item, p in self.items(node, join(path, name)):
                 target = plain_text(item)
                 if target is None:
-                    target = self.text(item, f"{quoted} of {what}", p)
+                    target = self.text(item, f"{quoted} of {claim_what(ident)}", p)
                 if target is not None and first:
                     self.refs.relations.append(RawRelation(ident, target, item, p, relation))
         tags: tuple[str, ...] = ()
         if "tags" in found:
+            what = claim_what(ident)
             tags = tuple(
                 t
                 for node, p in self.items(found["tags"], join(path, "tags"))
                 if (t := self.text(node, f"a tag of {what}", p)) is not None
             )
         note = None
-        if "note" in found:
-            note = self.text(found["note"], f"'note' of {what}", join(path, "note"))
+        node = get("note")
+        if node is not None:
+            note = plain_text(node)
+            if note is None:
+                note = self.text(node, f"'note' of {claim_what(ident)}", join(path, "note"))
         cites: tuple[Citation, ...] = ()
-        if "cites" in found:
-            cites = tuple(
-                c
-                for n, (node, p) in enumerate(self.items(found["cites"], join(path, "cites")), 1)
-                if (c := self.citation(ident, n, node, what, p, first)) is not None
-            )
+        node = get("cites")
+        if node is not None:
+            source = plain_text(node)
+            if source is not None:  # one listed source, as an imported comment cites a link
+                if first:
+                    self.refs.citations.append(Ref(ident, source, node, join(path, "cites")))
+                cites = (Citation(source),)
+            else:
+                what = claim_what(ident)
+                cites = tuple(
+                    c
+                    for n, (node, p) in enumerate(self.items(node, join(path, "cites")), 1)
+                    if (c := self.citation(ident, n, node, what, p, first)) is not None
+                )
+        # An imported thread gives each claim `at:`, `url:` and `score:`.
         at = url = score = None
-        if "at" in found:
-            at = self.time(found["at"], f"'at' of {what}", join(path, "at"))
-        if "url" in found:
-            url = self.url(found["url"], f"'url' of {what}", join(path, "url"))
-        if "score" in found:
-            score = self.count(found["score"], f"'score' of {what}", join(path, "score"))
+        node = get("at")
+        if node is not None:
+            at = plain_text(node)
+            if at is None or time_problem(at) is not None:
+                at = self.time(node, f"'at' of {claim_what(ident)}", join(path, "at"))
+        node = get("url")
+        if node is not None:
+            url = plain_text(node)
+            if url is None or not is_http(url):
+                url = self.url(node, f"'url' of {claim_what(ident)}", join(path, "url"))
+        node = get("score")
+        if node is not None:
+            score = plain_int(node)
+            if score is None:
+                score = self.count(node, f"'score' of {claim_what(ident)}", join(path, "score"))
         weight = None
         if "weight" in found:
-            weight = self.fraction(found["weight"], f"'weight' of {what}", join(path, "weight"))
+            weight = self.fraction(
+                found["weight"], f"'weight' of {claim_what(ident)}", join(path, "weight")
+            )
         if text is None:
             return None
         line, column = key.line + 1, key.column + 1

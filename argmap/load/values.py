@@ -51,6 +51,28 @@ def plain_text(node: Node | None) -> str | None:
     return None
 
 
+def plain_fields(node: Node, spec: tuple[Field, ...]) -> dict[str, Node] | None:
+    """The fields of a mapping that holds only fields of `spec`, and every required one; None
+    for anything else, which `Reader.fields` would report or skip. The common case, tested
+    before asking `fields` for messages. (The vetting leaves one key of each text.)"""
+    if node.__class__ is MappingNode:
+        known, required = _field_sets(spec)
+        found = {key.value: value for key, value in node.value}
+        if found.keys() <= known and required <= found.keys():
+            return found
+    return None
+
+
+def plain_int(node: Node) -> int | None:
+    """The whole number a scalar holds; None for anything `Reader.count` would report."""
+    if node.__class__ is ScalarNode and node.tag == INT:
+        try:
+            return int(node.value.replace("_", ""), 0)
+        except ValueError:
+            pass
+    return None
+
+
 def time_problem(value: str) -> str | None:
     """What is wrong with `value` as an `at:` time, or None when it is one.
 
@@ -117,6 +139,9 @@ class Reader(Reporter):
         self, node: Node, spec: tuple[Field, ...], what: str, path: str, anchor: Node
     ) -> dict[str, Node] | None:
         """The fields of a mapping, after reporting unknown and missing ones."""
+        found = plain_fields(node, spec)
+        if found is not None:
+            return found
         if isinstance(node, Refused):
             return None
         if isinstance(node, ScalarNode) and node.tag == NULL:
@@ -141,12 +166,6 @@ class Reader(Reporter):
                 path,
             )
             return None
-        known, required = _field_sets(spec)
-        # Most mappings hold only known fields and every required one: the messages below
-        # are then not needed. (The vetting leaves one key of each text.)
-        found = {key.value: value for key, value in node.value}
-        if found.keys() <= known and required <= found.keys():
-            return found
         names = field_names(spec)
         found = {}
         for key, value in node.value:
@@ -243,11 +262,9 @@ class Reader(Reporter):
         """A whole number, such as a `score:`."""
         if node is None or isinstance(node, Refused):
             return None
-        if isinstance(node, ScalarNode) and node.tag == INT:
-            try:
-                return int(str(node.value).replace("_", ""), 0)
-            except ValueError:
-                pass
+        value = plain_int(node)
+        if value is not None:
+            return value
         self.report(
             "wrong-type",
             node,
