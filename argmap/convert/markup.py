@@ -74,6 +74,7 @@ def __getattr__(name: str) -> Any:
 # every pattern at every character, three times as slow (3.2 µs against 1.0 µs on a line of 70).
 _MARKUP_CHARACTER = re.compile(r"[\\`*_\[\]<>#~|&!=\t]")
 _MARKUP_LINE = re.compile(r"^(?: {0,3}(?:[-+]|\d{1,9}[.)])(?:[ ]|$)| {4}| {0,3}-)", re.MULTILINE)
+_LINE_START = frozenset(" -+0123456789")  # what a line of `_MARKUP_LINE` starts with
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # The Markdown most comments have, and nothing else: `> ` quotes and [words](address) links.
 _QUOTE_LINE = re.compile(r"^ {0,3}> ?", re.MULTILINE)
@@ -242,12 +243,22 @@ def _simple(text: str) -> Blocks | None:
     `>` after an unquoted one starts a quote. A test holds it to markdown-it."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    # The whole text is looked at once, each line without its quote mark and its links
-    # (neither runs past the end of a line): one search of the text rather than one per line.
-    bodies = _QUOTE_LINE.sub("", text) if ">" in text else text
-    rest = _SIMPLE_LINK.sub(" ", bodies) if "[" in bodies else bodies
-    if "(" in rest or ")" in rest or _has_markup(rest):
-        return None
+    found: list[tuple[bool, str]] = []  # (quoted, the line without its mark)
+    # Each regular expression is tried only where it can match: a quote mark starts in the
+    # first four characters, and Markdown's line starts with a space, `-`, `+` or a digit
+    # (this halves the time of this loop).
+    for line in text.split("\n"):
+        mark = _QUOTE_LINE.match(line) if ">" in line[:4] else None
+        body = line[mark.end() :] if mark else line
+        rest = _SIMPLE_LINK.sub(" ", body) if "[" in body else body
+        if (
+            "(" in rest
+            or ")" in rest
+            or _MARKUP_CHARACTER.search(rest) is not None
+            or (rest[:1] in _LINE_START and _MARKUP_LINE.match(rest) is not None)
+        ):
+            return None
+        found.append((mark is not None, body))
     blocks: list[Block] = []
     links: list[Link] = []
     words: list[str] = []
@@ -275,13 +286,11 @@ def _simple(text: str) -> Blocks | None:
         if paragraph:
             blocks.append(Block(paragraph, quote=quoted))
 
-    for line, body in zip(text.split("\n"), bodies.split("\n"), strict=True):
+    for is_quote, body in found:
         if not body.strip():  # a blank line, quoted or not, ends the paragraph
             if words:
                 end()
             continue
-        # Its only `>` can be its quote mark: any other is Markdown, and turned away above.
-        is_quote = ">" in line
         if is_quote and not quoted and words:
             end()  # a quote interrupts a paragraph
         if not words:
