@@ -168,7 +168,10 @@ def markdown_blocks(text: str) -> Blocks:
 Block(text='- a b', quote=False, of=None), Block(text='a map https://x.org/y.', quote=False, \
 of=None)), (Link(url='https://x.org/y', title=None),))
     """
-    text = CONTROL.sub("", text)  # before markdown-it turns a NUL into U+FFFD
+    # Control characters go before markdown-it turns a NUL into U+FFFD. None is printable, and
+    # most text has none: asking `isprintable` (line breaks aside) costs half of looking for one.
+    if not text.replace("\n", " ").isprintable():
+        text = CONTROL.sub("", text)
     if not _has_markup(text):
         return _paragraphs(text)
     simple = _simple(text)
