@@ -179,23 +179,26 @@ class _Comments:
         stack: list[tuple[Any, str | None]] = [(c, None) for c in reversed(_listing(listing) or [])]
         while stack:
             child, parent = stack.pop()
-            kind = mapping(child).get("kind")
-            data = mapping(mapping(child).get("data"))
-            where = "the post" if parent is None else f"comment {parent}"
+            entry = mapping(child)
+            kind = entry.get("kind")
+            data = mapping(entry.get("data"))
             if kind == "more":
                 self._more(data, parent)
             elif kind != "t1" or not data:
+                where = "the post" if parent is None else f"comment {parent}"
                 shown = kind if isinstance(kind, str) else type(child).__name__
                 self.skipped.append(f"an entry under {where} is not a comment ({shown[:40]})")
             else:
                 key = self._comment(data, parent)
-                replies = _listing(data.get("replies")) or []
-                stack.extend((c, key or parent) for c in reversed(replies))
+                replies = _listing(data.get("replies"))
+                if replies:
+                    nested_in = key or parent
+                    stack.extend([(c, nested_in) for c in reversed(replies)])
 
     def _comment(self, data: dict[str, Any], nested_in: str | None) -> str | None:
         key = text(data.get("id")) or (text(data.get("name")) or "").removeprefix("t1_") or None
-        shown = f"comment {key}" if key else "a comment without an id"
         if key is None or key in self.keys:
+            shown = "a comment without an id" if key is None else f"comment {key}"
             place = "" if nested_in is None else f" under comment {nested_in}"
             why = "it has no id" if key is None else "it appears twice"
             self.skipped.append(f"{shown}{place} is left out: {why}; its replies are kept")
@@ -207,7 +210,7 @@ class _Comments:
         deleted = body in _GONE
         blocks, links = markdown_blocks(_unescape(body)) if isinstance(body, str) else ((), ())
         if not isinstance(body, str):
-            self.skipped.append(f"{shown} has no text (no body)")
+            self.skipped.append(f"comment {key} has no text (no body)")
         self.title = self.title or text(data.get("link_title"))
         self.comments.append(
             Comment(

