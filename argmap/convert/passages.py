@@ -223,3 +223,19 @@ class Holders:
                 return c
             fallback = c
         return fallback
+
+
+def without(text: str, cuts: list[tuple[int, int]]) -> str:
+    """`text` with the ranges `cuts` (start, end) taken out."""
+    out, at = [], 0
+    for a, b in sorted(cuts):
+        out.append(text[at:a])
+        at = b
+    out.append(text[at:])
+    return "".join(out)
+
+
+def as_paragraphs(text: str) -> str:
+    """Paragraphs (split at line breaks, each already normalised but for the spaces a cut may
+    leave at its ends or doubled) with a blank line between."""
+    return "\n\n".join(p for line in text.split("\n") if (p := line.strip().replace("  ", " ")))

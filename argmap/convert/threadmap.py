@@ -7,7 +7,7 @@ becomes a claim of its own (cut out of the quoted comment, whose rest it answers
 that quotes several passages becomes one claim per quote. Claims are written flat, so no thread
 is too deep. Ids are the author's name and a counter (`FaceDeer-2`; `comment-3` for a comment
 with no author), the later parts of a reply `ID.2`, `ID.3` ..., and the passages cut out of a
-comment `ID.q1`, `ID.q2` ..., in the order of its text. Speakers, sources and the checks on
+comment `ID.q1`, `ID.q2` ..., in the order of its text. Speakers, sources, notes and checks of
 times and addresses are in `threadparts.py`; deleted comments stay as placeholders only where
 someone answered them. Whatever is lost is reported, naming where it was.
 """
@@ -18,9 +18,17 @@ from dataclasses import dataclass, field
 
 from argmap.convert import ConvertError, Imported, provenance
 from argmap.convert.ids import Ids
-from argmap.convert.passages import Holders, locate, normal, widen
+from argmap.convert.passages import Holders, as_paragraphs, locate, normal, widen, without
 from argmap.convert.thread import Thread
-from argmap.convert.threadparts import People, cite_links, title_for, valid_at, valid_url
+from argmap.convert.threadparts import (
+    People,
+    cite_links,
+    part_note,
+    passage_note,
+    title_for,
+    valid_at,
+    valid_url,
+)
 from argmap.errors import quote
 from argmap.model import Citation, Claim, Debate, Relation, RelationKind
 
@@ -236,7 +244,7 @@ class _Builder:
                     merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
                 else:
                     merged.append((a, b))
-            if not any(ch.isalnum() for ch in _without(part.text, merged)):
+            if not any(ch.isalnum() for ch in without(part.text, merged)):
                 continue
             for r in merged:
                 n += 1
@@ -298,10 +306,10 @@ class _Builder:
                 continue
             n = len(self.parts[i])
             for k, part in enumerate(self.parts[i]):
-                note = _part_note(k, n, self.base[i], list(part.cuts.values()))
+                note = part_note(k, n, self.base[i], list(part.cuts.values()))
                 if part.cuts:
                     text = part.text
-                    rest = _paragraphs(_without(text, list(part.cuts)))
+                    rest = as_paragraphs(without(text, list(part.cuts)))
                 else:  # its paragraphs are `normal` text: nothing for `_paragraphs` to tidy
                     rest = "\n\n".join(part.paragraphs)
                 made[part.ident] = (where, rest, note)
@@ -309,8 +317,8 @@ class _Builder:
                 for t in dict.fromkeys(part.targets):
                     relations[(part.ident, t)] = _answers(part.ident, t)
                 for (a, b), pid in part.cuts.items():
-                    passage = _paragraphs(text[a:b])
-                    note = _passage_note(part.ident, passage, quoted_by.get(pid, []))
+                    passage = as_paragraphs(text[a:b])
+                    note = passage_note(part.ident, passage, quoted_by.get(pid, []))
                     made[pid] = (where, passage, note)
                     mine.append(pid)
                     relations[(pid, part.ident)] = _answers(pid, part.ident)
@@ -390,42 +398,3 @@ class _Builder:
 
 def _answers(source: str, target: str) -> Relation:
     return Relation(source, target, RelationKind.ANSWERS, 0, 0)
-
-
-def _part_note(k: int, n: int, base: str, cut: list[str]) -> str | None:
-    notes = []
-    if n > 1:
-        notes.append(f"Part {k + 1} of {n} of one comment ({base}), split where it quotes.")
-    if cut:
-        some = "passages" if len(cut) > 1 else "passage"
-        notes.append(f"Replies quote the {some} {' and '.join(cut)}, cut out of this text.")
-    return " ".join(notes) or None
-
-
-def _passage_note(part: str, passage: str, quoted_by: list[tuple[str, str]]) -> str:
-    """What a passage was cut out of, which replies quote it, and their words when the passage
-    was stretched to whole sentences."""
-    replies = list(dict.fromkeys(r for r, _ in quoted_by))
-    verb = "quotes" if len(replies) == 1 else "quote"
-    note = f"A passage of {part}, a claim of its own because {', '.join(replies)} {verb} it."
-    as_written = normal(passage)
-    words = [w for _, w in quoted_by if w != as_written]
-    if words:
-        shown = " and ".join(f"\u201c{w}\u201d" for w in dict.fromkeys(words))
-        note += f" Quoted as {shown}; the passage is the whole sentence."
-    return note
-
-
-def _without(text: str, cuts: list[tuple[int, int]]) -> str:
-    out, at = [], 0
-    for a, b in sorted(cuts):
-        out.append(text[at:a])
-        at = b
-    out.append(text[at:])
-    return "".join(out)
-
-
-def _paragraphs(text: str) -> str:
-    """Paragraphs (split at line breaks, each already normalised but for the spaces a cut may
-    leave at its ends or doubled) with a blank line between."""
-    return "\n\n".join(p for line in text.split("\n") if (p := line.strip().replace("  ", " ")))

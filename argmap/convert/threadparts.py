@@ -1,7 +1,7 @@
 """What the thread builder (`threadmap.py`) takes from each comment besides its words: who
 said it (speakers and the ids made from their names), what it links to (sources), and when and
 where it was said, each checked as the loader will check it, so that every import passes
-`argmap check`.
+`argmap check`; and the notes that say why a comment was split and what was cut out of it.
 
 Speakers are named by their user name (`FaceDeer`, not `FaceDeer@kbin.social`), unless two
 different people share it across instances: then each is `name@instance` (one shown without an
@@ -194,3 +194,29 @@ def cite_links(
     cite = {u: Citation(sid[u]) for u in urls}  # one each: many claims cite one address
     cites = {cid: tuple(cite[u] for u in cited) for cid, cited in citing.items()}
     return {sid[u]: Source(sid[u], title=found[u] or u, url=u) for u in urls}, cites
+
+
+def part_note(k: int, n: int, base: str, cut: list[str]) -> str | None:
+    """The note on part k of a comment split in n where it quotes, and on the passages cut out
+    of it (`cut`, their ids)."""
+    notes = []
+    if n > 1:
+        notes.append(f"Part {k + 1} of {n} of one comment ({base}), split where it quotes.")
+    if cut:
+        some = "passages" if len(cut) > 1 else "passage"
+        notes.append(f"Replies quote the {some} {' and '.join(cut)}, cut out of this text.")
+    return " ".join(notes) or None
+
+
+def passage_note(part: str, passage: str, quoted_by: list[tuple[str, str]]) -> str:
+    """What a passage was cut out of, which replies quote it, and their words when the passage
+    was stretched to whole sentences."""
+    replies = list(dict.fromkeys(r for r, _ in quoted_by))
+    verb = "quotes" if len(replies) == 1 else "quote"
+    note = f"A passage of {part}, a claim of its own because {', '.join(replies)} {verb} it."
+    as_written = normal(passage)
+    words = [w for _, w in quoted_by if w != as_written]
+    if words:
+        shown = " and ".join(f"\u201c{w}\u201d" for w in dict.fromkeys(words))
+        note += f" Quoted as {shown}; the passage is the whole sentence."
+    return note

@@ -4,6 +4,10 @@ Each section (speakers, sources, claims with their nested replies, citations, `e
 here with the typed readers of `argmap.load.values`; the references it meets are gathered and
 checked at the end by `argmap.load.references`, once every id is known. Nothing stops the walk
 early, so one run shows every mistake in the file.
+
+The walk reads best whole: it is one pass over the file, section by section, and a claim's
+fields are read where the claim is (with the quick readings that most fields, being right,
+take), so that what the format allows is read in one place in the order the file is written.
 """
 
 from __future__ import annotations
