@@ -160,18 +160,23 @@ def import_command(
         raise fail(f"{clean_line(output)} is the file being imported; choose another OUT")
     name = "<stdin>" if input == "-" else input
     with reported():
-        try:
-            data = _fetched(converter.name, input) if _is_address(input) else _input_bytes(input)
-            with paused_collector():
-                imported = read(data, name)
-        except ConvertError as e:
-            where = name + "".join(f":{n}" for n in (e.line, e.column) if n is not None)
-            raise ArgmapError(f"{where}: {e.message}") from None
-        with paused_collector():
-            text = imported_yaml(imported)
         shown = "<stdout>" if output == "-" else output
-        # One line below counts the unclassified replies: their warnings are only counted.
-        result = check_text(text, shown, only_counted={"unclassified-reply"})
+        # The cyclic collector stays off from reading to the check: these make hundreds of
+        # thousands of objects that live to the end and form no cycles (the loader's test holds
+        # it to that), so its passes over them would be spent in vain (0.05-0.08 s of a
+        # 10,000-comment import).
+        with paused_collector():
+            try:
+                data = (
+                    _fetched(converter.name, input) if _is_address(input) else _input_bytes(input)
+                )
+                imported = read(data, name)
+            except ConvertError as e:
+                where = name + "".join(f":{n}" for n in (e.line, e.column) if n is not None)
+                raise ArgmapError(f"{where}: {e.message}") from None
+            text = imported_yaml(imported)
+            # One line below counts the unclassified replies: their warnings are only counted.
+            result = check_text(text, shown, only_counted={"unclassified-reply"})
         if result.debate is None:  # a bug in an importer: say so rather than write a broken file
             print_diagnostics(check_text(text, shown).diagnostics)  # every one of them
             raise ArgmapError(
