@@ -19,7 +19,7 @@ from argmap.errors import ArgmapError
 from argmap.fileformat import TIME_RE
 from argmap.model import Debate
 
-# A date alone, as `--as-of` reads it: the end of that day.
+# A date alone: in `at:`, that day (`is_date`); as `--as-of` reads it, the end of that day.
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 END_OF_DAY = timedelta(days=1, microseconds=-1)
 
@@ -46,7 +46,7 @@ def is_date(at: str) -> bool:
     >>> is_date("2023-07-14"), is_date("2023-07-14T11:30Z")
     (True, False)
     """
-    return len(at) == len("2023-07-14")
+    return _DATE.fullmatch(at) is not None
 
 
 def parse_as_of(text: str) -> datetime:
