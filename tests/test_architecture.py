@@ -151,3 +151,33 @@ def test_argmap_help_imports_no_analysis_nor_drawing() -> None:
     imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
     heavy = {"networkx", "graphviz", "argmap.analyze", "argmap.analysis", "argmap.look"}
     assert imported & heavy == set()
+
+
+def test_records_are_read_only_to_the_type_checker_and_compare_by_value(tmp_path: Path) -> None:
+    # The model's records are not frozen at run time (`argmap.model.record` says why), so mypy,
+    # which the test command runs, is what keeps code from assigning to one.
+    from mypy import api
+
+    from argmap.model import Claim, Relation, RelationKind
+
+    script = tmp_path / "assigns.py"
+    script.write_text(
+        "from argmap.model import Claim\n"
+        "from argmap.convert.thread import Comment\n"
+        "c = Claim('a', 'A claim.')\n"
+        "c.text = 'Changed.'\n"
+        "Comment('1', None, 'ann', ()).author = 'bob'\n",
+        encoding="utf-8",
+    )
+    out, _, status = api.run(
+        [str(script), "--cache-dir", str(tmp_path / "cache"), "--no-error-summary"]
+    )
+    assert status == 1
+    assert [line.split(": ", 1)[1] for line in out.splitlines()] == [
+        'error: Property "text" defined in "Claim" is read-only  [misc]',
+        'error: Property "author" defined in "Comment" is read-only  [misc]',
+    ]
+    same = Relation("b", "a", RelationKind.REBUTS, 3, 5)
+    assert same == Relation("b", "a", RelationKind.REBUTS, 3, 5)
+    assert len({same, Relation("b", "a", RelationKind.REBUTS, 3, 5)}) == 1
+    assert Claim("a", "x") != Claim("a", "y")

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from argmap.model import record
 
-@dataclass(frozen=True, slots=True)
+
+@record
 class Block:
     """One paragraph of a comment (or one list item, one heading, one code block), as plain
     text on one line per paragraph, Markdown and HTML already made readable.
@@ -29,7 +31,7 @@ class Block:
     of: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Link:
     """A link in a comment: its address, and the words it was shown as when they are not the
     address itself."""
@@ -38,7 +40,7 @@ class Link:
     title: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Comment:
     """One comment (or the opening post) of a thread.
 
