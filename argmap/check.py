@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Collection
+from typing import BinaryIO
 
 from argmap.errors import Diagnostic
 from argmap.load import (
@@ -16,11 +17,12 @@ from argmap.load import (
     DEFAULT_MAX_VALUES,
     Result,
     parse_debate,
+    parse_debate_stream,
     read_debate,
 )
 from argmap.model import Debate
 
-__all__ = ["check", "check_text", "expectations"]
+__all__ = ["check", "check_stream", "check_text", "expectations"]
 
 
 def check(
@@ -55,6 +57,26 @@ def check_text(
     """
     return parse_debate(
         text,
+        file,
+        max_values=max_values,
+        more_checks=expectations if verify else None,
+        only_counted=only_counted,
+    )
+
+
+def check_stream(
+    stream: BinaryIO,
+    file: str = "<string>",
+    verify: bool = True,
+    *,
+    max_values: int | None = DEFAULT_MAX_VALUES,
+    only_counted: Collection[str] = (),
+) -> Result | None:
+    """`check_text` of the UTF-8 YAML read from `stream` as it comes, for text that holds no
+    NEL, LS or PS (`argmap.yamlnodes.hide_breaks` says); None when the YAML cannot be composed
+    or holds nothing, so that `check_text` of the whole text says why."""
+    return parse_debate_stream(
+        stream,
         file,
         max_values=max_values,
         more_checks=expectations if verify else None,

@@ -15,7 +15,7 @@ and positions, and each step's cost is only clear beside the others.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 from yaml.composer import ComposerError
@@ -98,6 +98,25 @@ def parse(
     diagnostics = Diagnostics(only_counted=only_counted)
     root, plain = _compose(text, file, diagnostics, max_values)
     if root is not None and not plain:  # a plain tree has nothing to report or cut out
+        _Vetting(file, diagnostics).run(root)
+    return root, diagnostics
+
+
+def parse_stream(
+    stream: BinaryIO, file: str, max_values: int | None = None, only_counted: Collection[str] = ()
+) -> tuple[Node, Diagnostics] | None:
+    """`parse` of the UTF-8 YAML read from `stream` as it comes, for text that holds no NEL,
+    LS or PS (`hide_breaks` says, once the text is whole); None when it cannot be composed,
+    holds no document or more than `max_values` values: `parse` of the whole text then says
+    why, with the lines that `parse` quotes."""
+    diagnostics = Diagnostics(only_counted=only_counted)
+    try:
+        root, plain = _build(stream, max_values)
+    except (_Stop, yaml.YAMLError, UnicodeError):
+        return None
+    if root is None:
+        return None
+    if not plain:
         _Vetting(file, diagnostics).run(root)
     return root, diagnostics
 
@@ -287,9 +306,10 @@ def _compose(
 
 
 def _build(
-    text: str, max_values: int | None = None, hidden: bool = False
+    text: str | BinaryIO, max_values: int | None = None, hidden: bool = False
 ) -> tuple[Node | None, bool]:
-    """Compose the one document in `text` from libyaml's events, without recursion; and say
+    """Compose the one document in `text` (or read from a stream of UTF-8 bytes) from
+    libyaml's events, without recursion; and say
     whether the tree is plain: no alias, no tag a debate file refuses, and every mapping keyed
     by distinct texts, so that the vetting would find nothing to report or cut out.
 

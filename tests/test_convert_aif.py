@@ -17,7 +17,7 @@ from argmap.analyze import label, unanswered
 from argmap.convert import ConvertError, Imported
 from argmap.convert.aif import read, write_aif
 from argmap.convert.ids import Ids, from_node_id, slug
-from argmap.convert.yamlwrite import imported_yaml, provenance_sentence, with_provenance
+from argmap.convert.written import imported_yaml, provenance_sentence, with_provenance
 
 from .conftest import DEBATES, ROOT
 from .test_convert_yaml import debates, same

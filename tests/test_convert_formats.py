@@ -24,7 +24,8 @@ from argmap.convert.af import write_apx, write_iccma, write_tgf
 from argmap.convert.gexf import write_gexf
 from argmap.convert.graphml import write_graphml
 from argmap.convert.nodelink import read, write_json
-from argmap.convert.yamlwrite import imported_yaml, provenance_sentence, to_yaml, with_provenance
+from argmap.convert.written import imported_yaml, provenance_sentence, with_provenance
+from argmap.convert.yamlwrite import to_yaml
 from argmap.look import THEMES
 
 from .conftest import DEBATES, ROOT

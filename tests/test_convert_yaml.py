@@ -10,15 +10,8 @@ from hypothesis import strategies as st
 
 from argmap import Debate, check_text, load, loads
 from argmap.convert import Imported
-from argmap.convert.yamlwrite import (
-    comment,
-    imported_yaml,
-    provenance_sentence,
-    quoted,
-    scalar,
-    to_yaml,
-    with_provenance,
-)
+from argmap.convert.written import imported_yaml, provenance_sentence, with_provenance
+from argmap.convert.yamlwrite import comment, quoted, scalar, to_yaml
 from argmap.model import Citation, Claim, Relation, RelationKind, Source, Speaker
 from argmap.yamlnodes import to_data
 

@@ -10,7 +10,7 @@ import re
 from argmap import loads
 from argmap.check import check_text
 from argmap.convert import IMPORTERS
-from argmap.convert.yamlwrite import imported_yaml
+from argmap.convert.written import imported_yaml
 from argmap.render.dot import to_dot
 from argmap.render.html import to_html
 from argmap.render.mermaid import to_mermaid

@@ -20,7 +20,7 @@ from argmap import check_text, load
 from argmap.convert import IMPORTERS, ConvertError, Imported
 from argmap.convert.headers import read_header, readings
 from argmap.convert.pasted import parse, read
-from argmap.convert.yamlwrite import imported_yaml
+from argmap.convert.written import imported_yaml
 from argmap.model import Debate, RelationKind
 
 from .conftest import ROOT

@@ -17,7 +17,7 @@ from argmap.convert import ConvertError, Imported
 from argmap.convert.passages import Holders, widen
 from argmap.convert.thread import Block, Comment, Link, Thread
 from argmap.convert.threadmap import to_debate
-from argmap.convert.yamlwrite import imported_yaml
+from argmap.convert.written import imported_yaml
 from argmap.model import Debate, RelationKind
 
 from .conftest import ROOT

@@ -142,11 +142,10 @@ def import_command(
     Exit status: 0; 1 when INPUT cannot be read or is not FORMAT, or OUT exists (without
     --force) or cannot be written; 2 for a usage error.
     """
-    from argmap.analysis import analyse
     from argmap.analyze.semantics import paused_collector
     from argmap.check import check_text
     from argmap.convert import IMPORTERS, ConvertError, find
-    from argmap.convert.yamlwrite import imported_yaml, mapped_line
+    from argmap.convert.written import mapped_line, written
 
     converter = find(IMPORTERS, format)
     if converter is None:
@@ -174,10 +173,11 @@ def import_command(
             except ConvertError as e:
                 where = name + "".join(f":{n}" for n in (e.line, e.column) if n is not None)
                 raise ArgmapError(f"{where}: {e.message}") from None
-            text = imported_yaml(imported)
-            # One line below counts the unclassified replies: their warnings are only counted.
-            result = check_text(text, shown, only_counted={"unclassified-reply"})
-        if result.debate is None:  # a bug in an importer: say so rather than write a broken file
+            # Checked as `argmap check` would, as it is written (`written`). One line below
+            # counts the unclassified replies: their warnings are only counted.
+            out = written(imported, shown)
+        text = out.text
+        if not out.loads:  # a bug in an importer: say so rather than write a broken file
             print_diagnostics(check_text(text, shown).diagnostics)  # every one of them
             raise ArgmapError(
                 "the imported debate does not pass `argmap check` (a bug in argmap): not written"
@@ -201,8 +201,8 @@ def import_command(
     # Warnings only: errors were handled above. A thread's replies are all unclassified at
     # first: one line says so, rather than a warning for each of thousands of replies.
     said_once = ("unclassified-reply", "too-many-warnings")
-    print_diagnostics([d for d in result.diagnostics if d.code not in said_once])
-    unclassified = len(analyse(result.debate).unclassified)
+    print_diagnostics([d for d in out.diagnostics if d.code not in said_once])
+    unclassified = out.unclassified
     if unclassified:
         console.print(
             f"{unclassified:,} {'reply is' if unclassified == 1 else 'replies are'} not yet "

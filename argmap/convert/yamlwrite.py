@@ -27,19 +27,15 @@ claims:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 import yaml
 from yaml.nodes import ScalarNode
 
 from argmap.analysis import analyse
 from argmap.model import Citation, Debate, RelationKind, Source, Speaker
-
-if TYPE_CHECKING:
-    from argmap.convert import Imported
 
 _STR = "tag:yaml.org,2002:str"
 # How YAML reads an unquoted scalar (PyYAML's Resolver, which the loader uses too).
@@ -215,19 +211,25 @@ def _source_fields(out: list[str], pad: str, source: Source) -> None:
             _field(out, pad, name, value)
 
 
+def _inline(claim_id: str, n: int, cite: Citation, debate: Debate) -> Source | None:
+    """The source that the `n`th citation of a claim writes inline, if it is one: a source
+    whose id is `CLAIM#N`, the id the loader gives an inline source."""
+    source = debate.sources.get(cite.source)
+    if source is not None and source.inline and cite.source == f"{claim_id}#{n}":
+        return source
+    return None
+
+
 def _cites(
     out: list[str], pad: str, claim_id: str, cites: tuple[Citation, ...], debate: Debate
-) -> set[str]:
-    """Write `cites:`; return the ids of the sources written inline (as `CLAIM#N`, the id the
-    loader gives the Nth citation of a claim when it is an inline source)."""
-    inline: set[str] = set()
+) -> None:
+    """Write `cites:`, each inline source (`_inline`) with its fields."""
     items: list[str | list[str]] = []  # a source id, or the lines of a citation mapping
     inner = pad + "    "
     for n, cite in enumerate(cites, 1):
-        source = debate.sources.get(cite.source)
+        source = _inline(claim_id, n, cite, debate)
         lines: list[str] = []
-        if source is not None and source.inline and cite.source == f"{claim_id}#{n}":
-            inline.add(cite.source)
+        if source is not None:
             _source_fields(lines, inner, source)
         elif cite.quote is None and cite.locator is None:
             items.append(cite.source)
@@ -243,14 +245,13 @@ def _cites(
     ids = [i for i in items if isinstance(i, str)]
     if len(ids) == len(items):
         _ids(out, pad, "cites", ids)
-        return inline
+        return
     out.append(_field_key(pad, "cites"))
     for item in items:
         if isinstance(item, str):
             out.append(f"{pad}  - {scalar(item)}")
         else:
             out.extend(item)
-    return inline
 
 
 def to_yaml(debate: Debate, header: list[str] | None = None) -> str:
@@ -261,6 +262,16 @@ def to_yaml(debate: Debate, header: list[str] | None = None) -> str:
     note), relations (unclassified replies as `answers:`) and expectations. Nesting is not
     kept: every claim is written at the top of `claims:`.
     """
+    return "".join(yaml_pieces(debate, header))
+
+
+# How many claims each piece of `yaml_pieces` holds: about 25 KB of YAML.
+PIECE = 100
+
+
+def yaml_pieces(debate: Debate, header: list[str] | None = None) -> Iterator[str]:
+    """`to_yaml`'s text in whole lines: the head up to `claims:`, then `PIECE` claims at a
+    time, so that a reader can load the start while the rest is written."""
     out = [comment(line) for line in header or []]
     _field(out, "", "title", debate.title)
     for name in ("url", "date", "note"):
@@ -281,13 +292,27 @@ def to_yaml(debate: Debate, header: list[str] | None = None) -> str:
             if s.note is not None:
                 _field(out, "    ", "note", s.note)
 
-    claims: list[str] = []
-    inline: set[str] = set()
+    inline = {
+        cite.source
+        for c in debate.claims.values()
+        for n, cite in enumerate(c.cites, 1)
+        if _inline(c.id, n, cite, debate) is not None
+    }
+    listed = [source for source in debate.sources.values() if source.id not in inline]
+    if listed:
+        out.append("sources:")
+        for source in listed:
+            out.append(_key("  ", source.id))
+            _source_fields(out, "    ", source)
+    out.append("claims:")
+    yield "\n".join(out) + "\n"
+
     answers: dict[str, dict[RelationKind, list[str]]] = {}
     for r in analyse(debate).ordered_relations:
         answers.setdefault(r.source, {}).setdefault(r.kind, []).append(r.target)
     by_lines: dict[str, list[str]] = {}  # each speaker's `by:`, written once for all its claims
-    for c in debate.claims.values():
+    claims: list[str] = []
+    for n, c in enumerate(debate.claims.values(), 1):
         claims.append(_key("  ", c.id))
         if c.by is not None:
             if c.by not in by_lines:
@@ -301,7 +326,7 @@ def to_yaml(debate: Debate, header: list[str] | None = None) -> str:
                 if targets:
                     _ids(claims, "    ", name, targets)
         if c.cites:
-            inline |= _cites(claims, "    ", c.id, c.cites, debate)
+            _cites(claims, "    ", c.id, c.cites, debate)
         if c.at is not None:
             _field(claims, "    ", "at", c.at)
         if c.url is not None:
@@ -312,66 +337,16 @@ def to_yaml(debate: Debate, header: list[str] | None = None) -> str:
             _ids(claims, "    ", "tags", list(c.tags))
         if c.note is not None:
             _field(claims, "    ", "note", c.note)
+        if n % PIECE == 0:
+            yield "\n".join(claims) + "\n"
+            claims = []
 
-    listed = [source for source in debate.sources.values() if source.id not in inline]
-    if listed:
-        out.append("sources:")
-        for source in listed:
-            out.append(_key("  ", source.id))
-            _source_fields(out, "    ", source)
-    out.append("claims:")
-    out.extend(claims)
     if debate.expectations:
-        out.append("expect:")
+        claims.append("expect:")
         for e in debate.expectations:
             if e.ids:
-                _ids(out, "  ", e.outcome, list(e.ids))
+                _ids(claims, "  ", e.outcome, list(e.ids))
             else:
-                out.append(f"{_key('  ', e.outcome)} []")
-    return "\n".join(out) + "\n"
-
-
-# --- what `argmap import` writes -----------------------------------------------------------------
-
-PROVENANCE_START = "Imported by argmap "
-
-
-def provenance_sentence(provenance: dict[str, str]) -> str:
-    """One sentence on where an imported debate came from (the importer's `provenance`)."""
-    p = dict(provenance)
-    version, fmt, file = p.pop("argmap", "?"), p.pop("format", "?"), p.pop("file", "?")
-    where = (
-        f"the {fmt} thread at {file}"
-        if file.startswith(("http://", "https://"))
-        else f"the {fmt} file '{file}'"
-    )
-    sentence = f"{PROVENANCE_START}{version} from {where} (SHA-256 {p.pop('sha256', '?')})"
-    extra = "; ".join(f"{k}: {v}" for k, v in p.items())
-    return sentence + (f"; {extra}." if extra else ".")
-
-
-def with_provenance(note: str | None, sentence: str) -> str:
-    """`note` ending with `sentence`, in place of an earlier import's, so that importing an
-    exported debate again does not pile up provenance paragraphs."""
-    head, _, last = (note or "").rpartition("\n\n")
-    if last.startswith(PROVENANCE_START):
-        note = head
-    return f"{note}\n\n{sentence}" if note and note.strip() else sentence
-
-
-def mapped_line(mapped: dict[str, int]) -> str:
-    return "Mapped: " + (", ".join(f"{what} {n}" for what, n in mapped.items()) or "nothing")
-
-
-def imported_yaml(imported: Imported) -> str:
-    """The YAML file `argmap import` writes: a header saying where the debate came from, what
-    was mapped and what was not, then the debate, whose `note:` records the provenance too."""
-    sentence = provenance_sentence(imported.provenance)
-    debate = replace(imported.debate, note=with_provenance(imported.debate.note, sentence))
-    header = [sentence, mapped_line(imported.mapped)]
-    if imported.skipped:
-        header.append(f"Not mapped, or mapped with a loss ({len(imported.skipped)}):")
-        header.extend(f"- {line}" for line in imported.skipped)
-    else:
-        header.append("Nothing was left out.")
-    return to_yaml(debate, header)
+                claims.append(f"{_key('  ', e.outcome)} []")
+    if claims:
+        yield "\n".join(claims) + "\n"

@@ -15,14 +15,15 @@ import gc
 import os
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
-from argmap.errors import DebateError, Diagnostic
+from argmap.errors import DebateError, Diagnostic, Diagnostics
 from argmap.load.build import Builder
 from argmap.load.hints import SUGGESTION_BUDGET
 from argmap.load.read import read_text
 from argmap.load.sizes import format_size, parse_size
 from argmap.model import Debate
-from argmap.yamlnodes import BYTES_PER_VALUE, parse
+from argmap.yamlnodes import BYTES_PER_VALUE, Node, parse, parse_stream
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -34,6 +35,7 @@ __all__ = [
     "load",
     "loads",
     "parse_debate",
+    "parse_debate_stream",
     "parse_size",
     "read_debate",
 ]
@@ -125,15 +127,43 @@ def parse_debate(
     counted towards the limit of those listed (see `Diagnostics`): warnings that a caller does
     not show cost it nothing.
     """
+    result = _loaded(lambda: parse(text, file, max_values, only_counted), file, more_checks)
+    assert result is not None  # `parse` always gives a tree or the diagnostics of why not
+    return result
+
+
+def parse_debate_stream(
+    stream: BinaryIO,
+    file: str = "<string>",
+    *,
+    max_values: int | None = DEFAULT_MAX_VALUES,
+    more_checks: MoreChecks | None = None,
+    only_counted: Collection[str] = (),
+) -> Result | None:
+    """`parse_debate` of the UTF-8 YAML read from `stream` as it comes, for text that holds no
+    NEL, LS or PS (see `argmap.yamlnodes.parse_stream`); None when the YAML cannot be composed
+    or holds nothing, so that `parse_debate` of the whole text says why."""
+    return _loaded(lambda: parse_stream(stream, file, max_values, only_counted), file, more_checks)
+
+
+def _loaded(
+    compose: Callable[[], tuple[Node | None, Diagnostics] | None],
+    file: str,
+    more_checks: MoreChecks | None,
+) -> Result | None:
+    """The debate of the tree that `compose` gives, checked; None if it gives none."""
     collecting = gc.isenabled()
     gc.disable()  # building the tree allocates many small objects; the cyclic GC only slows that
     try:
-        root, found = parse(text, file, max_values, only_counted)
+        composed = compose()
+        if composed is None:
+            return None
+        root, found = composed
         debate = Builder(file, found).build(root)
         # Free the node tree, and the builder that refers to its nodes, while the collector is
         # off: when it comes back, its first pass looks at every object made since it stopped
         # and still alive, and millions of nodes take seconds.
-        del root
+        del root, composed
     finally:
         if collecting:
             gc.enable()
