@@ -174,3 +174,13 @@ def test_help_lists_every_command_in_the_order_a_reader_meets_them() -> None:
     shown = runner.invoke(app, ["--help"], env={"COLUMNS": "100", "NO_COLOR": "1"}).output
     listed = [line.split()[0] for line in shown.split("Commands:")[1].splitlines() if line.strip()]
     assert listed == list(ORDER)
+
+
+def test_the_help_gives_the_loaders_size_limit() -> None:
+    # `argmap.cli.common` writes the default of --max-size out, so that `argmap --help` need
+    # not import the loader for it.
+    from argmap.cli import common
+    from argmap.load import DEFAULT_MAX_BYTES, format_size
+
+    assert common.DEFAULT_MAX_BYTES == DEFAULT_MAX_BYTES
+    assert format_size(DEFAULT_MAX_BYTES).replace(" ", "") == common.DEFAULT_MAX_SIZE

@@ -4,7 +4,8 @@ Only this package writes to stdout or stderr, and only it imports typer. `common
 every command shares (the app, the consoles, the one place errors become exit codes, the one
 diagnostics printer); the commands are in `reports` (check, schema, new, summary, unanswered,
 tree, show), `diff` (diff), `diagrams` (render, watch), `convert` (import, export), `label`
-(label) and `lsp` (lsp), each registered on the app when its module is imported.
+(label, run by `labelling`) and `lsp` (lsp), each registered on the app when its module is
+imported.
 """
 
 from __future__ import annotations

@@ -9,46 +9,27 @@ drawing is interrupted with Ctrl-C.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from types import ModuleType
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console, RenderableType
-from rich.text import Text
 
 from argmap import __version__
-from argmap.check import check
 from argmap.errors import ArgmapError, DebateError, Diagnostic, Severity, Stopped
-from argmap.load import DEFAULT_MAX_BYTES, format_size, parse_size
-from argmap.model import Debate
 from argmap.render import clean_line
-from argmap.render.jsontext import to_json
 
+# rich, the loader and the checks are imported where they are used: `argmap --help` needs none.
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from rich.text import Text
 
-def _lazy(name: str) -> ModuleType:
-    """The module `name`, executed only when one of its attributes is first used.
+    from argmap.model import Debate
 
-    The reports pull in the analysis; `argmap --help` and `check` should not pay for them.
-    """
-    spec = importlib.util.find_spec(name)
-    assert spec is not None and spec.loader is not None
-    loader = importlib.util.LazyLoader(spec.loader)
-    spec.loader = loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    loader.exec_module(module)
-    return module
-
-
-report = _lazy("argmap.render.report")
-terminal = _lazy("argmap.render.terminal")
 
 app = typer.Typer(
     name="argmap",
@@ -75,6 +56,8 @@ def screen(stderr: bool = False, soft_wrap: bool = False) -> Console:
     (set and not empty) turns off every style, bold included, so no escape code is written at
     all. Consoles are made when used, not at import, so each run sees its own stdout, terminal
     and settings."""
+    from rich.console import Console
+
     plain = bool(os.environ.get("NO_COLOR"))
     try:
         columns = int(os.environ.get("COLUMNS", ""))
@@ -98,6 +81,8 @@ def err() -> Console:
 
 
 def print_json(data: object) -> None:
+    from argmap.render.jsontext import to_json
+
     sys.stdout.write(to_json(data) + "\n")
 
 
@@ -108,6 +93,8 @@ def print_text(renderable: RenderableType) -> None:
 def wrote(output: str) -> None:
     """`wrote OUT` on stderr, after a file is written (nothing for `-`, standard output)."""
     if output != "-":
+        from rich.text import Text
+
         err().print(Text.assemble("wrote ", (clean_line(output), "bold")))
 
 
@@ -116,6 +103,8 @@ def wrote(output: str) -> None:
 
 def fail(message: str, code: int = 1, hint: str | None = None) -> typer.Exit:
     """Print `argmap: error: MESSAGE` (and the hint) on stderr; the `Exit` to raise with `code`."""
+    from rich.text import Text
+
     console = err()
     console.print(Text.assemble(("argmap: error: ", "bold red"), message))
     if hint is not None:
@@ -126,6 +115,8 @@ def fail(message: str, code: int = 1, hint: str | None = None) -> typer.Exit:
 def styled(d: Diagnostic) -> Text:
     """A diagnostic as compilers print it, `file:line:col: severity[code]: message` and its
     hint, with the location bold and the severity in colour."""
+    from rich.text import Text
+
     colour = "red" if d.severity is Severity.ERROR else "yellow"
     text = Text.assemble(
         (clean_line(d.location), "bold"),
@@ -200,6 +191,11 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+# `argmap.load.DEFAULT_MAX_BYTES` and `format_size` of it, written out (a test holds them equal):
+# importing the loader here would slow `argmap --help`.
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+DEFAULT_MAX_SIZE = "64MiB"
+
 # The largest debate file this run reads (--max-size or ARGMAP_MAX_SIZE; None: no limit).
 _max_bytes: int | None = DEFAULT_MAX_BYTES
 
@@ -212,6 +208,8 @@ def max_bytes() -> int | None:
 def _size(value: str | int) -> int:
     if isinstance(value, int):  # the default
         return value
+    from argmap.load import parse_size
+
     try:
         return parse_size(value)
     except ValueError as e:
@@ -231,7 +229,7 @@ def _main(
             metavar="SIZE",
             parser=_size,
             envvar="ARGMAP_MAX_SIZE",
-            show_default=format_size(DEFAULT_MAX_BYTES).replace(" ", ""),
+            show_default=DEFAULT_MAX_SIZE,
             help="Refuse debate files larger than this: bytes, or with KB, MB, GB, KiB, MiB or "
             "GiB; 0 for no limit.",
         ),
@@ -344,6 +342,8 @@ def load_debate(file: Path, as_of: str | None = None) -> Debate:
 
     Expectations are not held here: a debate whose `expect:` fails is worth a look to see why.
     """
+    from argmap.check import check
+
     result = check(file, verify=False, max_bytes=_max_bytes)
     if result.debate is None:
         raise DebateError(result.diagnostics)
@@ -363,6 +363,8 @@ def load_debate(file: Path, as_of: str | None = None) -> Debate:
 
 def warn_untimed(debate: Debate) -> None:
     """One warning, on stderr, for the claims without `at:` (if any), and the rule they follow."""
+    from rich.text import Text
+
     from argmap.analyze.times import untimed
 
     count = untimed(debate)

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.text import Text
 
 from argmap.cli.common import (
     DEBATE_SUFFIXES,
@@ -28,8 +27,6 @@ from argmap.cli.common import (
     wrote,
 )
 from argmap.errors import ArgmapError, OutputError
-from argmap.files import TooLarge, open_for_reading, read_at_most, write_atomic
-from argmap.load import format_size
 from argmap.render import clean, clean_line
 
 if TYPE_CHECKING:
@@ -44,6 +41,9 @@ def _input_bytes(path: str) -> bytes:
     (`argmap.files`): checked before the file is read, and the read itself stops one byte past
     it, for pipes and growing files.
     """
+    from argmap.files import TooLarge, open_for_reading, read_at_most
+    from argmap.load import format_size
+
     limit = max_bytes()
     try:
         if path == "-":
@@ -73,6 +73,8 @@ def _is_address(input: str) -> bool:
 def _fetched(site: str, url: str) -> bytes:
     """The thread at `url`, fetched (`argmap.convert.fetch`), saying on stderr what is asked
     for as it goes; `ConvertError` when it cannot be had."""
+    from rich.text import Text
+
     from argmap.convert import ConvertError
     from argmap.convert.fetch import fetch_thread
     from argmap.convert.threadurls import NAMES
@@ -142,10 +144,13 @@ def import_command(
     Exit status: 0; 1 when INPUT cannot be read or is not FORMAT, or OUT exists (without
     --force) or cannot be written; 2 for a usage error.
     """
+    from rich.text import Text
+
     from argmap.analyze.semantics import paused_collector
     from argmap.check import check_text
     from argmap.convert import IMPORTERS, ConvertError, find
     from argmap.convert.written import mapped_line, written
+    from argmap.files import write_atomic
 
     converter = find(IMPORTERS, format)
     if converter is None:
@@ -257,9 +262,12 @@ def export_command(
     Exit status: 0; 1 when the file has errors or OUT cannot be written; 2 for a usage error
     (no format, or an unknown one).
     """
+    from rich.text import Text
+
     from argmap.analysis import analyse
     from argmap.convert import EXPORTERS, Kept, exporter_for, find
     from argmap.convert import choices as converter_choices
+    from argmap.files import write_atomic
 
     converter = find(EXPORTERS, to) if to else None
     if to and converter is None:

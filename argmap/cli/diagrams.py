@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.text import Text
 
 from argmap.cli.common import (
     SEMANTICS,
@@ -28,7 +27,6 @@ from argmap.cli.common import (
     wrote,
 )
 from argmap.errors import ArgmapError
-from argmap.files import write_atomic
 from argmap.render import clean, clean_line
 from argmap.render.image import DOT_TIMEOUT
 
@@ -166,6 +164,9 @@ def _draw(
 ) -> None:
     """Load (as of `as_of`, if given), draw and write once, and say what happened; library
     errors are raised."""
+    from rich.text import Text
+
+    from argmap.files import write_atomic
     from argmap.render.formats import render
     from argmap.render.image import DOT_LIMIT
 
@@ -312,6 +313,8 @@ def watch_command(
     )
     if output == "-":
         raise fail("watch writes to a file: give -o OUT", 2)
+    from rich.text import Text
+
     err().print(Text.assemble("watching ", (clean_line(str(file)), "bold"), "; Ctrl-C stops"))
     try:
         watch(file, lambda: _draw_again(file, output, fmt, options, timeout, as_of), interval)

@@ -7,7 +7,6 @@ import os
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.text import Text
 
 from argmap.cli.common import (
     FormatOption,
@@ -20,13 +19,11 @@ from argmap.cli.common import (
     reported,
 )
 from argmap.errors import DebateError
-from argmap.load import Result
-from argmap.load.read import read_text
-from argmap.load.versions import NOTHING, read_version
 from argmap.render import clean_line
 
 if TYPE_CHECKING:
     from argmap.compare import Comparison
+    from argmap.load import Result
 
 # What git passes an external diff: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE,
 # then, for a file renamed, NEW-PATH and what git says of the rename; PATH alone when unmerged.
@@ -67,6 +64,8 @@ def diff_command(
         return
     if len(versions) != 2:
         raise fail(f"diff compares two versions, OLD and NEW; got {len(versions)}", 2)
+    from argmap.load.versions import read_version
+
     with reported(failure=2):
         old, new = (read_version(v, max_bytes=max_bytes()) for v in versions)
         comparison = _compared(old, new)
@@ -99,6 +98,11 @@ def _git_driver(arguments: list[str], format: ReportFormat) -> None:
     version is not a debate (or not yet one), which, and the lines that changed (`argmap check`
     says what is wrong: a diff is no place for every diagnostic of a file that is not a debate).
     Exits 0 whatever it finds: git stops at a diff driver's other exit statuses."""
+    from rich.text import Text
+
+    from argmap.load.read import read_text
+    from argmap.load.versions import NOTHING, read_version
+
     if len(arguments) == 1:
         print_text(Text(f"{clean_line(arguments[0])}: unmerged; resolve the conflict first"))
         return

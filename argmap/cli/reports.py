@@ -3,17 +3,15 @@
 
 from __future__ import annotations
 
-import json
+import importlib.util
 import sys
 from enum import StrEnum
-from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from types import ModuleType
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.text import Text
 
-from argmap.check import check
 from argmap.cli.common import (
     DEBATE_SUFFIXES,
     AsOfOption,
@@ -31,14 +29,32 @@ from argmap.cli.common import (
     print_diagnostics,
     print_json,
     print_text,
-    report,
     reported,
-    terminal,
     warn_untimed,
 )
-from argmap.files import write_atomic
-from argmap.load import Result
 from argmap.render import DEFAULT_LIMIT, clean_line
+
+if TYPE_CHECKING:
+    from argmap.load import Result
+
+
+def _lazy(name: str) -> ModuleType:
+    """The module `name`, executed only when one of its attributes is first used.
+
+    The reports pull in the analysis; `argmap --help` and `check` should not pay for them.
+    """
+    spec = importlib.util.find_spec(name)
+    assert spec is not None and spec.loader is not None
+    loader = importlib.util.LazyLoader(spec.loader)
+    spec.loader = loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    loader.exec_module(module)
+    return module
+
+
+report = _lazy("argmap.render.report")
+terminal = _lazy("argmap.render.terminal")
 
 
 def _strength(strength: str | None, votes: bool) -> tuple[str, str]:
@@ -87,12 +103,18 @@ def check_command(
     Exit status: 0 when there are no errors (no warnings either with --strict), 1 otherwise,
     2 for a usage error.
     """
+    from rich.text import Text
+
+    from argmap.check import check
+
     results = [check(f, max_bytes=max_bytes()) for f in debate_files(paths)]
     diagnostics = [d for r in results for d in r.diagnostics]
     errors = sum(d.is_error for d in diagnostics)
     warnings = len(diagnostics) - errors
     failed = errors > 0 or (strict and warnings > 0)
     if format is CheckFormat.JSON:
+        import json
+
         sys.stdout.write(json.dumps([d.to_dict() for d in diagnostics], indent=2) + "\n")
     else:
         console = out()
@@ -118,6 +140,8 @@ def check_command(
 @app.command("schema")
 def schema_command() -> None:
     """Print the JSON Schema of debate files, for editors and other tools."""
+    import json
+
     from argmap.fileformat import json_schema
 
     sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
@@ -128,6 +152,12 @@ def new_command(
     file: Annotated[Path, typer.Argument(help="Where to write the new debate (.yaml).")],
 ) -> None:
     """Write a commented starter debate to FILE. An existing file is never overwritten."""
+    from importlib import resources
+
+    from rich.text import Text
+
+    from argmap.files import write_atomic
+
     if file.suffix not in DEBATE_SUFFIXES:
         raise fail(f"{file}: a debate file ends in .yaml or .yml", 2)
     starter = resources.files("argmap").joinpath("starter.yaml").read_bytes()
