@@ -34,6 +34,10 @@ from shapes import COMMANDS, SHAPES, file_name
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
+# Each command runs as an installed argmap does: from its cached bytecode, which `main` writes
+# first. With PYTHONDONTWRITEBYTECODE set (some sandboxes set it), a module changed since its
+# bytecode was last written would be compiled again on every run and counted in its time.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 ARGMAP = [PY, "-m", "argmap"]
 LABEL_1M = (
     "import gc, sys, time; sys.path.insert(0, {bench!r}); from generate import build; "
@@ -120,7 +124,7 @@ def measure(argv: list[str], runs: int, inner: bool = False) -> tuple[float, flo
         pid = os.posix_spawn(
             argv[0],
             argv,
-            os.environ,
+            ENV,
             file_actions=[
                 (os.POSIX_SPAWN_DUP2, out_w, 1),
                 (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0),
@@ -194,6 +198,7 @@ def main() -> None:
     prepare = f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import run; "
     prepare += f"run.prepare({str(tmp)!r}, {sizes!r}, {str(aif)!r})"
     claims = int(subprocess.run([PY, "-c", prepare], check=True, capture_output=True).stdout)
+    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "argmap")], check=True, env=ENV)
     runs = args.runs
 
     print(
