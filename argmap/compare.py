@@ -3,11 +3,11 @@
 The claims added, removed, re-worded (with the words that changed) or given to another speaker;
 the relations added, removed or re-classified; the evidence: sources listed under `sources:`
 added, removed or with other details, and claims that cite a source they did not, no longer cite
-one, or cite it otherwise; and the outcomes that changed: statuses, the unanswered set,
-preferred acceptance. Every fact is read from the two analyses (and their debates), none worked
-out again here; a view that says *why* a status changed reads the new analysis
-(`Comparison.new`). `argmap diff` prints a `Comparison`; `argmap.render.changes.as_data` is its
-JSON.
+one, or cite it otherwise; and the outcomes that changed: statuses, statuses that held for
+another reason, the unanswered set, preferred acceptance. Every fact is read from the two
+analyses (and their debates), none worked out again here; a view that says *why* a status
+changed reads the new analysis (`Comparison.new`), and why one held, both. `argmap diff` prints
+a `Comparison`; `argmap.render.changes.as_data` is its JSON.
 
 >>> from argmap import loads
 >>> old = loads("title: T\\nclaims:\\n  a: {text: A is so}\\n")
@@ -25,7 +25,7 @@ import difflib
 from dataclasses import dataclass
 from typing import Literal
 
-from argmap.analysis import Analysis, analyse
+from argmap.analysis import Analysis, Why, analyse
 from argmap.analyze import Acceptance, Status
 from argmap.evidence import CitationChange, Cited, SourceChange, citations, sources
 from argmap.model import Debate, RelationKind, Source
@@ -34,6 +34,7 @@ __all__ = [
     "AcceptanceChange",
     "Comparison",
     "Flip",
+    "Held",
     "Moved",
     "Reclassified",
     "RelationChange",
@@ -102,6 +103,16 @@ class Flip:
 
 
 @dataclass(frozen=True, slots=True)
+class Held:
+    """A claim in both versions whose status held for another reason: why it has the status
+    changed (standing with no attackers, then with all of them defeated), or the claims it
+    rests on did (a defeated claim's defeaters; a standing or undecided claim's attackers)."""
+
+    id: str
+    status: Status
+
+
+@dataclass(frozen=True, slots=True)
 class AcceptanceChange:
     """A claim undecided in both versions whose preferred acceptance changed."""
 
@@ -126,6 +137,7 @@ class Comparison:
     relations_removed: tuple[RelationChange, ...]
     reclassified: tuple[Reclassified, ...]
     flips: tuple[Flip, ...]
+    held: tuple[Held, ...]  # same status, another reason
     became_unanswered: tuple[str, ...]  # claims in both versions
     no_longer_unanswered: tuple[str, ...]
     acceptance: tuple[AcceptanceChange, ...]
@@ -153,6 +165,7 @@ class Comparison:
                 self.relations_removed,
                 self.reclassified,
                 self.flips,
+                self.held,
                 self.became_unanswered,
                 self.no_longer_unanswered,
                 self.acceptance,
@@ -206,6 +219,11 @@ def compare(old: Debate | Analysis, new: Debate | Analysis) -> Comparison:
             for c in both
             if before.status[c] is not after.status[c]
         ),
+        held=tuple(
+            Held(c, after.status[c])
+            for c in both
+            if before.status[c] is after.status[c] and _grounds(before, c) != _grounds(after, c)
+        ),
         became_unanswered=tuple(
             c for c in both if c in unanswered_after and c not in unanswered_before
         ),
@@ -220,6 +238,14 @@ def compare(old: Debate | Analysis, new: Debate | Analysis) -> Comparison:
         citations_removed=cited[1],
         citations_changed=cited[2],
     )
+
+
+def _grounds(analysis: Analysis, claim: str) -> tuple[Why, frozenset[str]]:
+    """What a claim's status rests on, as `show` says it: why it has it, and the claims that
+    make it so (a defeated claim's defeaters; any other claim's attackers)."""
+    if analysis.status[claim] is Status.DEFEATED:
+        return analysis.why[claim], frozenset(analysis.defeaters[claim])
+    return analysis.why[claim], frozenset(analysis.attackers[claim])
 
 
 def _relations(

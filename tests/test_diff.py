@@ -296,6 +296,11 @@ Relations added (1)
 """,
     ("retrieval-or-concepts", "removed"): """\
 
+Same status, another reason (1)
+  table-lookup: ✘ defeated: defeated by not-recording, which stands and rebuts
+  it.
+    before: defeated by backprop and not-recording, which stand and rebut it.
+
 Claims removed (1)
   - backprop · mobyduck648 · ✔ standing
     A big table lookup is not what is going on here; backpropagation and
@@ -599,7 +604,27 @@ JSON: dict[tuple[str, str], dict[str, Any]] = {
         },
     },
     ("retrieval-or-concepts", "removed"): {
-        "outcomes": {},
+        "outcomes": {
+            "held": [
+                {
+                    "id": "table-lookup",
+                    "status": "defeated",
+                    "old": {
+                        "why": "has-standing-attacker",
+                        "defeated_by": ["backprop", "not-recording"],
+                        "attackers": ["backprop", "not-recording"],
+                        "reason": "defeated by backprop and not-recording, which stand and "
+                        "rebut it.",
+                    },
+                    "new": {
+                        "why": "has-standing-attacker",
+                        "defeated_by": ["not-recording"],
+                        "attackers": ["not-recording"],
+                        "reason": "defeated by not-recording, which stands and rebuts it.",
+                    },
+                }
+            ]
+        },
         "claims": {
             "removed": [
                 {
@@ -936,7 +961,10 @@ def test_the_json_of_each_edit(versions: Path, debate: str, edit: str) -> None:
         **{
             part: {key: data[part][key] for key in keys}  # every key, always, in this order
             for part, keys in (
-                ("outcomes", ["status", "became_unanswered", "no_longer_unanswered", "acceptance"]),
+                (
+                    "outcomes",
+                    ["status", "held", "became_unanswered", "no_longer_unanswered", "acceptance"],
+                ),
                 ("claims", ["added", "removed", "reworded", "moved"]),
                 ("relations", ["added", "removed", "reclassified"]),
                 ("sources", ["added", "removed", "changed"]),
@@ -1191,6 +1219,7 @@ def test_dev_null_is_a_debate_with_no_claims(versions: Path) -> None:
         == removed["outcomes"]
         == {
             "status": [],
+            "held": [],
             "became_unanswered": [],
             "no_longer_unanswered": [],
             "acceptance": [],
@@ -1460,6 +1489,12 @@ Title: Two → Three
 Statuses changed (1)
   r: ✔ standing → ✘ defeated: defeated by s, which stands and rebuts it.
 
+Same status, another reason (1)
+  a: ? undecided: of the claims that rebut or undercut it (c), none stands and
+  not all are defeated: attacks going round in a cycle leave them open.
+    before: of the claims that rebut or undercut it (b), none stands and not all
+    are defeated: attacks going round in a cycle leave them open.
+
 Unanswered
   no longer (1): r
 
@@ -1519,3 +1554,72 @@ def test_a_claim_now_undecided_says_its_acceptance(
         ["a"],
         {"credulous": True, "sceptical": False},
     )
+
+
+def test_a_status_that_holds_for_another_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `a` stands in both, answered first by one attack that falls, then by two; `b` is defeated
+    # in both, first by `c`, then by `d` alone once `c` is taken out.
+    monkeypatch.chdir(tmp_path)
+    Path("old.yaml").write_text(
+        "title: T\nclaims:\n  a: {text: A.}\n  b: {text: B., rebuts: a}\n"
+        "  c: {text: C., rebuts: b}\n"
+    )
+    Path("new.yaml").write_text(
+        "title: T\nclaims:\n  a: {text: A.}\n  b: {text: B., rebuts: a}\n"
+        "  d: {text: D., rebuts: [b, e]}\n  e: {text: E., rebuts: a}\n"
+    )
+    result = invoke("diff", "old.yaml", "new.yaml")
+    assert result.exit_code == 1
+    assert result.stdout.split("\n\n")[1] == (
+        "Same status, another reason (2)\n"
+        "  a: ✔ standing: every claim that rebuts or undercuts it is defeated: b and e.\n"
+        "    before: every claim that rebuts or undercuts it is defeated: b.\n"
+        "  b: ✘ defeated: defeated by d, which stands and rebuts it.\n"
+        "    before: defeated by c, which stands and rebuts it."
+    )
+    held = json.loads(invoke("diff", "-f", "json", "old.yaml", "new.yaml").stdout)["outcomes"][
+        "held"
+    ]
+    assert held == [
+        {
+            "id": "a",
+            "status": "standing",
+            "old": {
+                "why": "all-attackers-defeated",
+                "defeated_by": [],
+                "attackers": ["b"],
+                "reason": "every claim that rebuts or undercuts it is defeated: b.",
+            },
+            "new": {
+                "why": "all-attackers-defeated",
+                "defeated_by": [],
+                "attackers": ["b", "e"],
+                "reason": "every claim that rebuts or undercuts it is defeated: b and e.",
+            },
+        },
+        {
+            "id": "b",
+            "status": "defeated",
+            "old": {
+                "why": "has-standing-attacker",
+                "defeated_by": ["c"],
+                "attackers": ["c"],
+                "reason": "defeated by c, which stands and rebuts it.",
+            },
+            "new": {
+                "why": "has-standing-attacker",
+                "defeated_by": ["d"],
+                "attackers": ["d"],
+                "reason": "defeated by d, which stands and rebuts it.",
+            },
+        },
+    ]
+    # The same claims in another order are the same reason: nothing held otherwise.
+    Path("again.yaml").write_text(
+        "title: T\nclaims:\n  c: {text: C., rebuts: b}\n  b: {text: B., rebuts: a}\n"
+        "  a: {text: A.}\n"
+    )
+    again = json.loads(invoke("diff", "-f", "json", "old.yaml", "again.yaml").stdout)
+    assert again["outcomes"]["held"] == []

@@ -36,6 +36,7 @@ from argmap.render.shapes import (
     DiffClaimJSON,
     DiffJSON,
     FlipJSON,
+    GroundsJSON,
     WordsJSON,
 )
 from argmap.render.words import acceptance_sentence, acceptance_words, provisional, reason
@@ -82,6 +83,16 @@ def as_data(comparison: Comparison) -> DiffJSON:
                 "reason": reason(shown),
             }
         )
+
+    def grounds(analysis: Analysis, claim_id: str) -> GroundsJSON:
+        shown = report.show(analysis, claim_id)
+        return {
+            "why": shown["why"],
+            "defeated_by": shown["defeated_by"],
+            "attackers": shown["attackers"],
+            "reason": reason(shown),
+        }
+
     return {
         "old": old.debate.file,
         "new": new.debate.file,
@@ -89,6 +100,15 @@ def as_data(comparison: Comparison) -> DiffJSON:
         "title": None if c.title is None else {"old": c.title[0], "new": c.title[1]},
         "outcomes": {
             "status": flips,
+            "held": [
+                {
+                    "id": h.id,
+                    "status": h.status.value,
+                    "old": grounds(old, h.id),
+                    "new": grounds(new, h.id),
+                }
+                for h in c.held
+            ],
             "became_unanswered": list(c.became_unanswered),
             "no_longer_unanswered": list(c.no_longer_unanswered),
             "acceptance": [
@@ -153,6 +173,7 @@ def as_text(comparison: Comparison) -> RenderableType:
         ]
     for part in (
         _flips,
+        _held,
         _unanswered_changes,
         _acceptance_changes,
         _claims_changed,
@@ -181,6 +202,19 @@ def _flips(found: DiffJSON) -> Section:
         if f["new"] == "undecided":
             said.append_text(line(" Preferred acceptance: ", acceptance_sentence(f["acceptance"])))
         out.append(indent(said))
+    return out
+
+
+def _held(found: DiffJSON) -> Section:
+    held = found["outcomes"]["held"]
+    if not held:
+        return []
+    out: Section = [heading(f"Same status, another reason ({len(held)})")]
+    for h in held:
+        out.append(
+            indent(line(text(h["id"], "bold"), ": ", mark(h["status"]), ": ", h["new"]["reason"]))
+        )
+        out.append(indent(line("before: ", h["old"]["reason"]), 4))
     return out
 
 

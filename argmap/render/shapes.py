@@ -260,6 +260,20 @@ class FlipJSON(TypedDict):
     reason: str  # the sentence `show` says after "Why:"
 
 
+class GroundsJSON(TypedDict):
+    why: str  # as in `show`
+    defeated_by: list[str]
+    attackers: list[str]
+    reason: str  # the sentence `show` says after "Why:"
+
+
+class HeldJSON(TypedDict):
+    id: str
+    status: str  # the same in both versions
+    old: GroundsJSON
+    new: GroundsJSON
+
+
 class AcceptanceChangeJSON(TypedDict):
     id: str
     old: AcceptanceJSON
@@ -336,6 +350,7 @@ class CitationChangesJSON(TypedDict):
 
 class OutcomeChangesJSON(TypedDict):
     status: list[FlipJSON]
+    held: list[HeldJSON]  # same status, another reason
     became_unanswered: list[str]
     no_longer_unanswered: list[str]
     acceptance: list[AcceptanceChangeJSON]
