@@ -132,3 +132,14 @@ def test_the_child_is_waited_for(monkeypatch: pytest.MonkeyPatch) -> None:
     assert len(children) == 1
     with pytest.raises(ChildProcessError):  # already reaped: no zombie left
         os.waitpid(children[0], os.WNOHANG)
+
+
+def test_no_child_to_be_had_leaves_the_check_to_the_parent(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", fork)
+    forked = written(debate_with_warnings(), "w.yaml", fork_at=0)
+    assert forked == written(debate_with_warnings(), "w.yaml", fork_at=None)

@@ -122,10 +122,17 @@ def _may_fork() -> bool:
 
 def _checked_beside(pieces: Iterator[str], file: str) -> tuple[str, Written | None]:
     """The text of `pieces`, and what a child process found loading it as it was written
-    (None when it found nothing to say: the caller checks the text itself)."""
-    data_in, data_out = os.pipe()
-    answer_in, answer_out = os.pipe()
-    pid = os.fork()
+    (None when it found nothing to say, or there is no child: the caller checks the text)."""
+    fds: list[int] = []
+    try:
+        for _ in range(2):
+            fds.extend(os.pipe())
+        pid = os.fork()
+    except OSError:  # no memory, or no process, left for a child
+        for fd in fds:
+            os.close(fd)
+        return "".join(pieces), None
+    data_in, data_out, answer_in, answer_out = fds
     if pid == 0:  # the child: nothing of the parent's (its exit handlers, its buffers) runs
         status = 1
         try:
