@@ -199,3 +199,41 @@ def test_the_strength_filter_shows_exactly_the_claims_within_it(
     )  # fmt: skip
     assert part(browser, "strength-min").get_attribute("value") == ""
     assert console(browser) == []
+
+
+def test_the_summary_lists_the_strongest_the_weakest_and_those_at_odds(
+    browser: WebDriver, pages: dict[str, Path]
+) -> None:
+    # As `argmap summary` lists them: three of each, the at-odds heading counting them all.
+    open_page(browser, pages["default"])
+    browser.find_element(By.XPATH, "//summary[text()='Summary']").click()
+    box = part(browser, "summary")
+    headings = [h.text for h in box.find_elements(By.TAG_NAME, "h2")]
+    assert headings[:2] == ["Summary", "Strength (DF-QuAD)"]
+
+    def rows(name: str) -> list[tuple[str, str]]:
+        found: list[list[str]] = browser.execute_script(
+            f"return [...document.querySelectorAll('[data-am=\"strength-{name}\"] li')].map(li "
+            "=> [li.querySelector('button').getAttribute('data-claim'), "
+            "li.querySelector('[data-am=\"strength-mark\"]').textContent])"
+        )
+        return [(ident, mark) for ident, mark in found]
+
+    assert rows("strongest") == [
+        ("not-that-simple", "0.88 ▰▰▰▰▰▰▰▰▰▱"),
+        ("not-lookup", "0.81 ▰▰▰▰▰▰▰▰▱▱"),
+        ("one-byte", "0.50 ▰▰▰▰▰▱▱▱▱▱"),
+    ]
+    assert rows("weakest") == [
+        ("depends-on-data", "0.03 ▱▱▱▱▱▱▱▱▱▱"),
+        ("lookup", "0.09 ▰▱▱▱▱▱▱▱▱▱"),
+        ("table-lookup", "0.13 ▰▱▱▱▱▱▱▱▱▱"),
+    ]
+    assert rows("at-odds") == [("not-recording", "0.48 ▰▰▰▰▰▱▱▱▱▱")]
+    assert "At odds with their status (1)" in box.text
+    # A claim in a list is a way to it, as everywhere in the summary.
+    box.find_element(By.CSS_SELECTOR, '[data-am="strength-at-odds"] button').click()
+    selected = browser.find_elements(By.CSS_SELECTOR, "g.am-selected")
+    assert [g.get_attribute("id") for g in selected] == ["not-recording"]
+    assert part(browser, "panel").text.splitlines()[0].startswith("not-recording")
+    assert console(browser) == []

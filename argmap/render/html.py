@@ -24,6 +24,7 @@ from argmap.errors import DiagramError
 from argmap.look import BORDER, SEMANTICS_NAMES, THEMES, Theme, mark, strength_mark
 from argmap.model import Debate
 from argmap.render import report
+from argmap.render.strengths import FEW
 from argmap.render.words import acceptance_sentence, provisional, reason, strength_sentence
 
 # `<`, `>` and `&` are written as JSON escapes, so no string can end the <script> block the data
@@ -56,6 +57,7 @@ def page_data(
     strengths = (
         analysis.strength(base=base) if semantics is None else analysis.strength(semantics, base)
     )
+    strongest, weakest = strengths.extremes(FEW)
     claims = [
         {
             "id": shown["id"],
@@ -89,6 +91,13 @@ def page_data(
             "semantics": strengths.semantics.value,
             "name": SEMANTICS_NAMES[strengths.semantics.value],
             "base": base,
+            # The summary's lists, as `argmap summary` gives them (`strength_section`): `few`
+            # of each, the count of those at odds with their status too.
+            "few": FEW,
+            "strongest": list(strongest),
+            "weakest": list(weakest),
+            "disagreements": list(analysis.disagreements(strengths.semantics, base)),
+            "unconverged": list(strengths.unconverged),
         },
         "provisional": provisional(len(analysis.unclassified)),
         "claims": claims,

@@ -550,6 +550,7 @@
       el("p", {}, `${plural(n.relations, "relation")}: rebuts ${n.rebuts}, supports ${n.supports}, undercuts ${n.undercuts}${n.answers ? `, not yet classified ${n.answers}` : ""}`),
       ...(data.provisional !== null ? [el("p", { class: "am-provisional", "data-am": "provisional" }, data.provisional)] : []),
       el("p", {}, chip("standing"), ` ${n.standing}  `, chip("defeated"), ` ${n.defeated}  `, chip("undecided"), ` ${n.undecided}`),
+      ...strengthLists(),
       el("h2", {}, `Unanswered (${data.unanswered.length})`),
     ];
     if (data.unanswered.length) out.push(el("ul", {}, ...data.unanswered.map((id) => el("li", {}, goButton(id)))));
@@ -575,6 +576,25 @@
       ),
     );
     out.push(el("table", {}, el("thead", {}, head), el("tbody", {}, ...rows)));
+    return out;
+  }
+
+  // The strongest and the weakest claims and those at odds with their status, a few of each,
+  // as `argmap summary` lists them (the analysis picks them: data.strength).
+  function strengthLists() {
+    const s = data.strength;
+    const row = (id) => el("li", {}, goButton(id), " ", el("span", { class: "am-rel", "data-am": "strength-mark" }, claims.get(id).strength_mark));
+    const list = (name, ids) => el("ul", { "data-am": `strength-${name}` }, ...ids.map(row));
+    const out = [el("h2", {}, `Strength (${s.name})`)];
+    if (s.strongest.length) out.push(el("p", {}, "Strongest"), list("strongest", s.strongest));
+    if (s.weakest.length) out.push(el("p", {}, "Weakest"), list("weakest", s.weakest));
+    const odds = s.disagreements;
+    out.push(el("p", {}, `At odds with their status (${odds.length})`));
+    if (odds.length) out.push(list("at-odds", odds.slice(0, s.few)));
+    else out.push(el("p", { class: "am-meta" }, "none (standing below 0.50, or defeated at 0.50 or more)"));
+    if (s.unconverged.length) {
+      out.push(el("p", { class: "am-meta" }, `no strength, in or after a cycle that did not settle (${s.unconverged.length}): ${s.unconverged.join(", ")}`));
+    }
     return out;
   }
 
