@@ -315,6 +315,11 @@ def test_the_page_data_follows_the_semantics_and_base_asked_for() -> None:
         "semantics": "h-categorizer",
         "name": "h-categorizer",
         "base": "votes",
+        "few": 3,
+        "strongest": ["b"],
+        "weakest": ["a"],
+        "disagreements": [],
+        "unconverged": [],
     }
     # median 5, spread 4: a starts at 1 / (1 + e) = 0.269, b at 0.731; a = 0.269 / 1.731.
     assert [(c["id"], c["strength_mark"], c["strength_line"]) for c in data["claims"]] == [
