@@ -58,7 +58,7 @@ def written(imported: Imported, file: str, fork_at: int | None = FORK_AT) -> Wri
             return found
     else:
         text = "".join(pieces)
-    return _checked(text, file, check_text(text, file, only_counted=COUNTED))
+    return _checked(text, check_text(text, file, only_counted=COUNTED))
 
 
 PROVENANCE_START = "Imported by argmap "
@@ -110,7 +110,8 @@ def imported_yaml_pieces(imported: Imported) -> Iterator[str]:
     return yaml_pieces(debate, header)
 
 
-def _checked(text: str, file: str, result: Result) -> Written:
+def _checked(text: str, result: Result) -> Written:
+    """`text` and what its check (`result`) found: the one place the findings are read."""
     debate = result.debate
     unclassified = len(analyse(debate).unclassified) if debate is not None else 0
     return Written(text, debate is not None, list(result.diagnostics), unclassified)
@@ -170,7 +171,7 @@ def _checked_beside(pieces: Iterator[str], file: str) -> tuple[str, Written | No
     finally:
         os.waitpid(pid, 0)
     text = "".join(parts)
-    return text, _found(text, file, answer)
+    return text, _found(text, answer)
 
 
 def _close(sink: BinaryIO) -> None:
@@ -183,20 +184,20 @@ def _answer(result: Result | None) -> bytes:
     kind crosses the pipe), or `null` when the YAML could not be loaded as it came."""
     if result is None:
         return b"null"
-    debate = result.debate
+    found = _checked("", result)  # the text stays with the parent, which wrote it
     return json.dumps(
         {
-            "loads": debate is not None,
-            "unclassified": len(analyse(debate).unclassified) if debate is not None else 0,
+            "loads": found.loads,
+            "unclassified": found.unclassified,
             "diagnostics": [
                 [d.code, d.message, d.file, d.line, d.column, d.hint, d.path]
-                for d in result.diagnostics
+                for d in found.diagnostics
             ],
         }
     ).encode("utf-8")
 
 
-def _found(text: str, file: str, answer: bytes) -> Written | None:
+def _found(text: str, answer: bytes) -> Written | None:
     try:
         got = json.loads(answer)
     except ValueError:  # the child failed before it answered
