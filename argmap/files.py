@@ -78,15 +78,17 @@ def _read_up_to(f: BinaryIO, cap: int | None, expected: int) -> bytes:
     return b"".join(chunks)
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool = True) -> None:
-    """Write `data` to `path` all at once: readers see the old file or the new, never a part.
+def check_writable(path: str | os.PathLike[str], *, overwrite: bool = True) -> None:
+    """Raise the `OutputError` that `write_atomic(path, ..., overwrite=overwrite)` would raise
+    before it writes: no such folder, a folder where the file would go, a file that is there
+    and must not be replaced. A command whose work takes long (a fetch, a large map) asks first,
+    so that it fails before the work and not after; `write_atomic` still checks as it writes."""
+    _destination(path, overwrite)
 
-    With `overwrite=False` an existing file is refused, atomically (no check-then-write race).
-    A symbolic link is written through: the regular file it names is replaced (the link stays a
-    link), and a device or pipe it names (`/dev/stdout`, `/proc/self/fd/1`) is written to. A new
-    file gets the permissions the umask allows, as any program's new file does; a replaced file
-    keeps its own.
-    """
+
+def _destination(path: str | os.PathLike[str], overwrite: bool) -> tuple[Path, int | None]:
+    """Where writing `path` goes (through a symbolic link) and the mode of what is there now
+    (None: nothing), or the `OutputError` of why nothing can be written there."""
     target = Path(path)
     if target.is_symlink():
         target = _through_link(target)
@@ -101,11 +103,29 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool =
         mode = None
     if mode is not None and stat.S_ISDIR(mode):
         raise OutputError(f"{path} is a folder; name a file inside it")
+    if mode is not None and not overwrite:
+        raise _exists(path)
+    return target, mode
+
+
+def _exists(path: str | os.PathLike[str]) -> OutputError:
+    return OutputError(f"{path} already exists; choose another name or remove it first")
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool = True) -> None:
+    """Write `data` to `path` all at once: readers see the old file or the new, never a part.
+
+    With `overwrite=False` an existing file is refused, atomically (no check-then-write race).
+    A symbolic link is written through: the regular file it names is replaced (the link stays a
+    link), and a device or pipe it names (`/dev/stdout`, `/proc/self/fd/1`) is written to. A new
+    file gets the permissions the umask allows, as any program's new file does; a replaced file
+    keeps its own.
+    """
+    target, mode = _destination(path, overwrite)
+    folder = target.parent
     if mode is not None and not stat.S_ISREG(mode):
         # A device or a pipe (/dev/null, /dev/stdout): renaming over it would replace the device
         # with a file, so it is written to, which is all such a target can be.
-        if not overwrite:
-            raise OutputError(f"{path} already exists; choose another name or remove it first")
         try:
             with Path(path).open("wb") as f:
                 f.write(data)
@@ -126,9 +146,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool =
             try:
                 os.link(tmp, target)  # fails if the target exists, unlike a rename
             except FileExistsError:
-                raise OutputError(
-                    f"{path} already exists; choose another name or remove it first"
-                ) from None
+                raise _exists(path) from None
     except OSError as e:
         raise OutputError(f"cannot write {path}: {e.strerror or e}") from e
     finally:

@@ -76,6 +76,9 @@ def test_import_never_overwrites_without_force(tmp_path: Path) -> None:
         "(or pass --force to overwrite it)\n"
     )
     assert out.read_text() == "mine\n"
+    # Refused before INPUT is read: what a long read would come to is not waited for.
+    unread = invoke("import", "aif", str(tmp_path / "none.json"), "-o", str(out))
+    assert (unread.exit_code, unread.stderr) == (1, result.stderr)
     forced = invoke("import", "aif", str(AIF / "ova-xaif.json"), "-o", str(out), "--force")
     assert forced.exit_code == 0 and out.read_text().startswith("# Imported by argmap")
 

@@ -607,3 +607,21 @@ def test_import_says_why_a_thread_cannot_be_fetched(site: Site, tmp_path: Path) 
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1].startswith(f"argmap: error: {url}: ")
     assert not (tmp_path / "t.yaml").exists()
+
+
+def test_import_to_a_file_that_is_there_fetches_nothing(site: Site, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from argmap.cli import app
+
+    out = tmp_path / "t.yaml"
+    out.write_text("mine\n")
+    url = site.url("/post/404")
+    result = CliRunner().invoke(app, ["import", "lemmy", url, "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"argmap: error: {out} already exists; choose another name or remove it first "
+        "(or pass --force to overwrite it)\n"
+    )
+    assert site.asked == []  # refused before the thread was fetched
+    assert out.read_text() == "mine\n"

@@ -364,6 +364,8 @@ MISSING = "missing does not exist; create the folder first"
         (["render", "ok.yaml", "-o", "missing/x.dot"], MISSING),
         (["render", "ok.yaml", "-o", "ok.yaml/x.dot"], None),
         (["render", "ok.yaml", "-o", "full/x.dot"], "cannot write in full: Permission denied"),
+        (["export", "ok.yaml", "-o", "missing/x.argdown"], MISSING),
+        (["export", "ok.yaml", "-o", "ok.yaml/x.argdown"], None),
         (["new", "missing/x.yaml"], MISSING),
         (["new", "ok.yaml/x.yaml"], None),
         (["new", "full/x.yaml"], "cannot write in full: Permission denied"),

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import shlex
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -150,7 +151,7 @@ def import_command(
     from argmap.check import check_text
     from argmap.convert import IMPORTERS, ConvertError, find
     from argmap.convert.written import mapped_line, written
-    from argmap.files import write_atomic
+    from argmap.files import check_writable, write_atomic
 
     converter = find(IMPORTERS, format)
     if converter is None:
@@ -165,6 +166,9 @@ def import_command(
     name = "<stdin>" if input == "-" else input
     with reported():
         shown = "<stdout>" if output == "-" else output
+        if output != "-":  # before the input is read, or fetched
+            with _force_hint(force):
+                check_writable(output, overwrite=force)
         # The cyclic collector stays off from reading to the check: these make hundreds of
         # thousands of objects that live to the end and form no cycles (the loader's test holds
         # it to that), so its passes over them would be spent in vain (0.05-0.08 s of a
@@ -187,16 +191,12 @@ def import_command(
             raise ArgmapError(
                 "the imported debate does not pass `argmap check` (a bug in argmap): not written"
             )
-        try:
-            if output == "-":
-                sys.stdout.write(text)
-                sys.stdout.flush()  # the debate, then the summary on stderr, in that order
-            else:
+        if output == "-":
+            sys.stdout.write(text)
+            sys.stdout.flush()  # the debate, then the summary on stderr, in that order
+        else:
+            with _force_hint(force):
                 write_atomic(output, text.encode("utf-8"), overwrite=force)
-        except OutputError as e:
-            if force or "already exists" not in str(e):
-                raise
-            raise OutputError(f"{e} (or pass --force to overwrite it)") from None
     console = err()
     console.print(clean_line(mapped_line(imported.mapped)))
     if imported.skipped:
@@ -214,6 +214,17 @@ def import_command(
             f"classified; `argmap label {clean_line(shown)}` walks them one key at a time"
         )
     wrote(output)
+
+
+@contextmanager
+def _force_hint(force: bool) -> Iterator[None]:
+    """An `OutputError` for a file that is there, with how to replace it all the same."""
+    try:
+        yield
+    except OutputError as e:
+        if force or "already exists" not in str(e):
+            raise
+        raise OutputError(f"{e} (or pass --force to overwrite it)") from None
 
 
 def _copied(site: str, copied_at: str) -> Callable[[bytes, str], Imported]:
@@ -267,7 +278,7 @@ def export_command(
     from argmap.analysis import analyse
     from argmap.convert import EXPORTERS, Kept, exporter_for, find
     from argmap.convert import choices as converter_choices
-    from argmap.files import write_atomic
+    from argmap.files import check_writable, write_atomic
 
     converter = find(EXPORTERS, to) if to else None
     if to and converter is None:
@@ -283,6 +294,8 @@ def export_command(
     if same_file(output, str(file)):
         raise fail(f"{clean_line(output)} is the debate file itself; choose another OUT")
     with reported():
+        if output != "-":
+            check_writable(output)
         analysis = analyse(load_debate(file, as_of))
         data = converter.write(analysis)
         if output == "-":

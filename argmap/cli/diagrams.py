@@ -166,10 +166,12 @@ def _draw(
     errors are raised."""
     from rich.text import Text
 
-    from argmap.files import write_atomic
+    from argmap.files import check_writable, write_atomic
     from argmap.render.formats import render
     from argmap.render.image import DOT_LIMIT
 
+    if output != "-":
+        check_writable(output)  # before a map that may take seconds to draw
     drawn = render(load_debate(file, as_of), fmt.name, options, timeout=timeout)
     if output == "-":
         sys.stdout.write(drawn.data.decode("utf-8"))
