@@ -598,6 +598,32 @@ async def test_code_actions_fix_a_misspelt_speaker_two_ways(client: LanguageClie
     ]
 
 
+@pytest.mark.asyncio
+async def test_code_actions_classify_an_unclassified_reply(client: LanguageClient) -> None:
+    text = "title: T\nclaims:\n  a: {text: A}\n  b:\n    text: B\n    answers: a\n"
+    open_text(client, URI, text)
+    (warning,) = await diagnostics(client, URI)
+    assert (warning.code, span(warning.range)) == ("unclassified-reply", (5, 13, 5, 14))
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(doc(), warning.range, lsp.CodeActionContext([warning]))
+    )
+    assert actions is not None
+    got = []
+    for a in actions:
+        assert isinstance(a, lsp.CodeAction) and a.edit is not None and a.edit.changes
+        got.append((a.title, a.kind, [(span(e.range), e.new_text) for e in a.edit.changes[URI]]))
+    assert got == [
+        ("Classify: 'b' rebuts 'a'", "quickfix", [((5, 4, 5, 11), "rebuts")]),
+        ("Classify: 'b' supports 'a'", "quickfix", [((5, 4, 5, 11), "supports")]),
+        ("Classify: 'b' undercuts 'a'", "quickfix", [((5, 4, 5, 11), "undercuts")]),
+        (
+            "Not an argument: 'b' answers nothing (it replied to 'a')",
+            "quickfix",
+            [((5, 0, 6, 0), "    # replied to a; marked not an argument by argmap label\n")],
+        ),
+    ]
+
+
 @pytest_lsp.fixture(config=SERVER)  # type: ignore[untyped-decorator]  # pytest-lsp's own typing
 async def plain_client(lsp_client: LanguageClient) -> AsyncIterator[None]:
     """A client that has no inlay hints (Neovim before 0.10, say)."""

@@ -9,9 +9,11 @@ from hypothesis import strategies as st
 from lsprotocol import types as lsp
 
 from argmap.check import check_text
+from argmap.label import KINDS, reclassify
 from argmap.load import parse_debate
 from argmap.lsp.actions import code_actions
 from argmap.lsp.document import DebateDocument
+from argmap.lsp.navigate import rename
 from argmap.lsp.text import Lines
 
 from .conftest import ROOT
@@ -186,6 +188,86 @@ def test_no_stub_for_a_source_id_nor_in_a_claims_mapping_in_braces() -> None:
     assert actions("title: T\nclaims: {a: {text: A, rebuts: c}}\n")[1] == []
 
 
+# --- unclassified reply ------------------------------------------------------------------------
+
+
+def _seed_003() -> str:
+    from argmap.convert import IMPORTERS, find
+    from argmap.convert.written import imported_yaml
+
+    path = ROOT / "tests" / "data" / "threads" / "text" / "seed-003.txt"
+    importer = find(IMPORTERS, "text")
+    assert importer is not None
+    return imported_yaml(importer.read(path.read_bytes(), "seed-003.txt"))
+
+
+def test_each_unclassified_reply_is_classified_as_argmap_label_would() -> None:
+    text = _seed_003()
+    doc = DebateDocument(URI, text)
+    warnings = [d for d in doc.diagnostics() if d.code == "unclassified-reply"]
+    assert len(warnings) == 5
+    # FaceDeer's reply to enumerator4829, line 57: `    answers: enumerator4829-1`.
+    second = code_actions(doc, warnings[1].range, warnings[1:2])
+    assert [a.title for a in second] == [
+        "Classify: 'FaceDeer-1' rebuts 'enumerator4829-1'",
+        "Classify: 'FaceDeer-1' supports 'enumerator4829-1'",
+        "Classify: 'FaceDeer-1' undercuts 'enumerator4829-1'",
+        "Not an argument: 'FaceDeer-1' answers nothing (it replied to 'enumerator4829-1')",
+    ]
+    assert {a.kind for a in second} == {lsp.CodeActionKind.QuickFix}
+    assert all(a.diagnostics == [warnings[1]] for a in second)
+    assert edits(second[0]) == [
+        lsp.TextEdit(lsp.Range(lsp.Position(56, 4), lsp.Position(56, 11)), "rebuts")
+    ]
+    assert edits(second[3]) == [  # the line taken out, and a comment in its place: one edit
+        lsp.TextEdit(
+            lsp.Range(lsp.Position(56, 0), lsp.Position(57, 0)),
+            "    # replied to enumerator4829-1; marked not an argument by argmap label\n",
+        )
+    ]
+    assert doc.analysis is not None
+    for d, reply in zip(warnings, doc.analysis.unclassified, strict=True):
+        found = code_actions(doc, d.range, [d])
+        assert len(found) == 4
+        for action, kind in zip(found, KINDS.values(), strict=True):
+            # The same text as the edit `argmap label` checks and writes.
+            after = applied(doc, action)
+            assert after == reclassify(text, reply.source, reply.target, kind)
+            assert codes(after).count("unclassified-reply") == 4
+
+
+def test_a_nested_reply_is_classified_where_it_stands() -> None:
+    text = (
+        "title: T\nclaims:\n  a:\n    text: A\n    replies:\n      b:\n        text: B\n"
+        "  c: {text: C}\n"
+    )
+    doc = DebateDocument(URI, text)
+    (warning,) = doc.diagnostics()
+    *found, flat = code_actions(doc, warning.range, [warning])
+    assert flat.title == "Write `b` flat under `claims:`"  # the cursor is on its id
+    assert [applied(doc, a) for a in found] == [
+        "title: T\nclaims:\n  a:\n    text: A\n    replies:\n      b:\n        text: B\n"
+        f"        {word}: a\n  c: {{text: C}}\n"
+        for word in ("rebuts", "supports", "undercuts")
+    ] + [
+        # Moved out to `claims:`, as `argmap label` moves it, with whom it replied to.
+        "title: T\nclaims:\n  a:\n    text: A\n  b:\n    # replied to a; marked not an argument "
+        "by argmap label\n    text: B\n  c: {text: C}\n"
+    ]
+
+
+def test_no_classifying_in_a_file_with_errors_or_off_the_reply() -> None:
+    text = "title: T\nclaims:\n  a: {text: A}\n  b: {text: B, answers: a}\n"
+    doc = DebateDocument(URI, text)
+    (warning,) = doc.diagnostics()
+    assert len(code_actions(doc, warning.range, [warning])) == 4
+    elsewhere = lsp.Diagnostic(NOWHERE, "m", code="unclassified-reply", source="argmap")
+    assert code_actions(doc, NOWHERE, [elsewhere]) == []
+    broken = DebateDocument(URI, text + "  c: {text: C, rebuts: nothing}\n", previous=doc)
+    stale = [d for d in broken.diagnostics() if d.code == "unclassified-reply"]
+    assert code_actions(broken, stale[0].range, stale) == []
+
+
 # --- nested to flat ----------------------------------------------------------------------------
 
 NOT_THAT_SIMPLE = """\
@@ -271,7 +353,9 @@ def test_reasons_supports_replies_answers_and_an_empty_section_goes() -> None:
         "        replies:\n          c: {text: C}\n  d: {text: D}\n"
     )
     doc, found = actions(text, "b:")
-    after = applied(doc, found[0])
+    # The reply's own quick fixes (`unclassified-reply`) come first; then the refactoring.
+    assert [a.title for a in found][-1] == "Write `b` flat under `claims:`"
+    after = applied(doc, found[-1])
     assert after == (
         "title: T\nclaims:\n  a:\n    text: A\n  b:\n    text: B\n    answers: a\n"
         "    replies:\n      c: {text: C}\n  d: {text: D}\n"
@@ -299,6 +383,20 @@ def test_no_refactoring_off_a_nested_key_on_a_top_claim_or_in_a_file_with_errors
     ]
 
 
+# --- a byte-order mark -------------------------------------------------------------------------
+
+
+def test_a_file_that_starts_with_a_byte_order_mark_is_edited_where_the_names_are() -> None:
+    # libyaml counts its offsets from after the mark: every edit was one character early.
+    text = "\ufefftitle: T\nclaims:\n  aa: {text: A}\n  b: {text: B, rebuts: aa}\n"
+    doc = DebateDocument(URI, text)
+    renamed = rename(doc, doc.lines.position(text.index("aa")), "cc")
+    assert renamed is not None and renamed.changes is not None
+    assert apply(text, list(renamed.changes[URI])) == (
+        "\ufefftitle: T\nclaims:\n  cc: {text: A}\n  b: {text: B, rebuts: cc}\n"
+    )
+
+
 # --- never a traceback -------------------------------------------------------------------------
 
 _PIECES = st.sampled_from(
@@ -312,7 +410,9 @@ _PIECES = st.sampled_from(
     pieces=st.lists(_PIECES | st.text(max_size=6), max_size=40),
     lines=st.tuples(*[st.integers(0, 30)] * 4),
     hint=st.none() | st.text(max_size=30) | st.just("did you mean 'a'?"),
-    code=st.sampled_from(["unknown-claim", "unknown-speaker", "unknown-field", "other"]),
+    code=st.sampled_from(
+        ["unknown-claim", "unknown-speaker", "unknown-field", "unclassified-reply", "other"]
+    ),
 )
 def test_code_actions_never_raise(
     pieces: list[str], lines: tuple[int, int, int, int], hint: str | None, code: str

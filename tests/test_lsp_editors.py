@@ -236,6 +236,49 @@ def test_neovim_clears_the_diagnostic_when_the_typo_is_fixed(tmp_path: Path) -> 
     assert "by: flatbeild" in debate.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(
+    ("chosen", "lines"),
+    [
+        ("Classify: 'b' rebuts 'a'", ["    text: B", "    rebuts: a"]),
+        (
+            "Not an argument: 'b' answers nothing (it replied to 'a')",
+            ["    text: B", "    # replied to a; marked not an argument by argmap label"],
+        ),
+    ],
+)
+def test_neovim_classifies_a_reply_with_a_code_action(
+    chosen: str, lines: list[str], tmp_path: Path
+) -> None:
+    debate = tmp_path / "thread.yaml"
+    debate.write_text("title: T\nclaims:\n  a: {text: A}\n  b:\n    text: B\n    answers: a\n")
+    # Neovim lists the actions with vim.ui.select; this one picks the action named `chosen`.
+    # An item is {client_id, action} before Neovim 0.10, {ctx = ..., action = ...} from it.
+    steps = f"""
+  wait("the warning", function() return #vim.diagnostic.get(0) == 1 end)
+  vim.ui.select = function(items, opts, on_choice)
+    for i, item in ipairs(items) do
+      local action = item.action or item[2]
+      if action.title == {lua(chosen)} then
+        return on_choice(item, i)
+      end
+    end
+    on_choice(nil, nil)
+  end
+  vim.api.nvim_win_set_cursor(0, {{ 6, 13 }})
+  vim.lsp.buf.code_action()
+  wait("classified", function() return #vim.diagnostic.get(0) == 0 end)
+  result.lines = vim.api.nvim_buf_get_lines(0, 0, -1, false)
+"""
+    result = run_neovim(tmp_path, debate, steps)
+    warning, classified = result["steps"]
+    assert [(d["code"], d["lnum"], d["col"]) for d in warning["diagnostics"]] == [
+        ("unclassified-reply", 5, 13)
+    ]
+    assert classified["done"] and classified["diagnostics"] == []
+    assert result["lines"] == ["title: T", "claims:", "  a: {text: A}", "  b:", *lines]
+    assert_attached_cleanly(result)
+
+
 # Emacs: eglot, configured by the Elisp block of docs/editors.md.
 
 ELISP_MARKER = "<!-- tests/test_lsp_editors.py runs the next block in Emacs"

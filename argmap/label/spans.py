@@ -51,6 +51,10 @@ class Value:
 def compose(text: str) -> Value:
     """The document in `text` as `Value`s, each with where it starts and ends in `text`."""
     read, _ = hide_breaks(text)  # as the loader does: NEL, LS and PS are not line breaks here
+    # libyaml reads past a byte-order mark and counts its marks from after it: each offset
+    # would be one short of where it is in `text`.
+    shift = 1 if read.startswith("\ufeff") else 0
+    read = read[shift:]
     root: list[Value] = []
     open_: list[Value] = []
     top = root
@@ -70,10 +74,13 @@ def compose(text: str) -> Value:
                     while end > 0 and read[end - 1] in " \t\r\n":
                         end -= 1
                 start = event.start_mark.index
-                top.append(Value(start, end, "scalar", text=event.value, style=style))
+                top.append(
+                    Value(start + shift, end + shift, "scalar", text=event.value, style=style)
+                )
             elif cls is MappingStartEvent or cls is SequenceStartEvent:
                 kind = "map" if cls is MappingStartEvent else "seq"
-                node = Value(event.start_mark.index, -1, kind, flow=bool(event.flow_style))
+                start = event.start_mark.index + shift
+                node = Value(start, -1, kind, flow=bool(event.flow_style))
                 top.append(node)
                 open_.append(node)
                 top = node.items
@@ -82,7 +89,7 @@ def compose(text: str) -> Value:
                 if node.kind == "map":
                     node.pairs = list(zip(node.items[::2], node.items[1::2], strict=True))
                     node.items = []
-                node.end = event.end_mark.index if node.flow else content_end(node)
+                node.end = event.end_mark.index + shift if node.flow else content_end(node)
                 top = open_[-1].items if open_ else root
             elif cls is DocumentEndEvent:
                 break

@@ -6,6 +6,10 @@
 - `unknown-claim`: add a claim with that id at the end of `claims:`, with an empty text, so
   that `argmap check` goes on reporting it (`empty-value`) until its text is written: a stub
   that looked finished would be forgotten.
+- `unclassified-reply`: make the reply rebut, support or undercut what it answers, or answer
+  nothing: the edit `argmap label` makes for each key (`argmap.label.edits.plan`), planned on
+  the index's tree of the text, so that offering four costs no more than finding the reply.
+  The new text is checked as every version is, as soon as the editor sends it.
 - On the id of a nested claim: write it flat under `claims:`, after the claim it was written
   within, saying the relation its section said (`argmap.label.unnest`, which checks that the
   debate is the same but for where the claim is written).
@@ -24,11 +28,12 @@ from argmap.convert.yamlwrite import scalar
 from argmap.errors import quote
 from argmap.fileformat import ID_RE
 from argmap.label import LabelError, unnest
-from argmap.label.edits import Edits, line_start
-from argmap.label.spans import Value, content_end
+from argmap.label.edits import Edits, line_start, plan
+from argmap.label.spans import Value, content_end, places
 from argmap.load.hints import suggested
 from argmap.lsp.document import DebateDocument
 from argmap.lsp.index import Kind, Occurrence
+from argmap.model import RelationKind
 
 REWRITE = lsp.CodeActionKind.RefactorRewrite
 _SPACES = re.compile(r" *")
@@ -48,6 +53,8 @@ def code_actions(
             out += _add_speaker(doc, d)
         elif d.code == "unknown-claim":
             out += _add_claim(doc, d)
+        elif d.code == "unclassified-reply":
+            out += _classify(doc, d)
     out += _write_flat(doc, range)
     return out
 
@@ -69,10 +76,17 @@ def _action(
 
 
 def _text_edits(doc: DebateDocument, e: Edits) -> list[lsp.TextEdit]:
-    return [
-        lsp.TextEdit(doc.lines.range(start, end), new)
-        for start, end, new in sorted(e.changes, key=lambda c: (c[0], c[1]))
-    ]
+    """The changes of `e` as an editor's edits. Changes that touch (a line put in where
+    another is taken out) are one edit: the protocol forbids edits whose ranges overlap, and
+    editors differ on whether an insertion at the start of a deletion does."""
+    merged: list[tuple[int, int, str]] = []
+    for start, end, new in sorted(e.changes, key=lambda c: (c[0], c[1])):
+        if merged and start <= merged[-1][1]:
+            first, last, written = merged[-1]
+            merged[-1] = (first, max(last, end), written + new)
+        else:
+            merged.append((start, end, new))
+    return [lsp.TextEdit(doc.lines.range(start, end), new) for start, end, new in merged]
 
 
 def _about(doc: DebateDocument, d: lsp.Diagnostic, kind: Kind) -> Occurrence | None:
@@ -200,6 +214,46 @@ def _field_indent(text: str, claims: Value) -> str | None:
         if claim.kind == "map" and not claim.flow and claim.pairs:
             return _indent(text, claim.pairs[0][0].start)
     return None
+
+
+# --- unclassified reply ------------------------------------------------------------------------
+
+# Each choice of `argmap label`, as an editor lists it.
+_CLASSIFY = (
+    ("rebuts", RelationKind.REBUTS),
+    ("supports", RelationKind.SUPPORTS),
+    ("undercuts", RelationKind.UNDERCUTS),
+    (None, None),
+)
+
+
+def _classify(doc: DebateDocument, d: lsp.Diagnostic) -> list[lsp.CodeAction]:
+    root = doc.index.root
+    if doc.result.debate is None or doc.analysis is None or root is None:
+        return []  # the analysis is of an earlier version: its replies are not this text's
+    at = doc.lines.offset(d.range.start)
+    reply = next(
+        (r for r in doc.analysis.unclassified if doc.lines.at(r.line, r.column) == at), None
+    )
+    if reply is None:
+        return []
+    found = places(root)
+    source, target = quote(reply.source), quote(reply.target)
+    out: list[lsp.CodeAction] = []
+    for word, kind in _CLASSIFY:
+        e = Edits(doc.text)
+        try:
+            plan(e, found, reply.source, reply.target, kind)
+            e.apply()  # refuses edits that would overlap, as `argmap label` does
+        except LabelError:
+            continue
+        title = (
+            f"Classify: {source} {word} {target}"
+            if word is not None
+            else f"Not an argument: {source} answers nothing (it replied to {target})"
+        )
+        out.append(_action(doc, title, _text_edits(doc, e), d))
+    return out
 
 
 # --- nested to flat ----------------------------------------------------------------------------
