@@ -27,13 +27,12 @@ from lsprotocol import types as lsp
 from argmap.convert.yamlwrite import scalar
 from argmap.errors import quote
 from argmap.fileformat import ID_RE
-from argmap.label import LabelError, unnest
+from argmap.label import KINDS, LabelError, unnest
 from argmap.label.edits import Edits, line_start, plan
 from argmap.label.spans import Value, content_end, places
 from argmap.load.hints import suggested
 from argmap.lsp.document import DebateDocument
 from argmap.lsp.index import Kind, Occurrence
-from argmap.model import RelationKind
 
 REWRITE = lsp.CodeActionKind.RefactorRewrite
 _SPACES = re.compile(r" *")
@@ -218,14 +217,6 @@ def _field_indent(text: str, claims: Value) -> str | None:
 
 # --- unclassified reply ------------------------------------------------------------------------
 
-# Each choice of `argmap label`, as an editor lists it.
-_CLASSIFY = (
-    ("rebuts", RelationKind.REBUTS),
-    ("supports", RelationKind.SUPPORTS),
-    ("undercuts", RelationKind.UNDERCUTS),
-    (None, None),
-)
-
 
 def _classify(doc: DebateDocument, d: lsp.Diagnostic) -> list[lsp.CodeAction]:
     root = doc.index.root
@@ -240,7 +231,7 @@ def _classify(doc: DebateDocument, d: lsp.Diagnostic) -> list[lsp.CodeAction]:
     found = places(root)
     source, target = quote(reply.source), quote(reply.target)
     out: list[lsp.CodeAction] = []
-    for word, kind in _CLASSIFY:
+    for word, kind in KINDS.items():  # the choices of `argmap label --set`, in its order
         e = Edits(doc.text)
         try:
             plan(e, found, reply.source, reply.target, kind)
@@ -249,7 +240,7 @@ def _classify(doc: DebateDocument, d: lsp.Diagnostic) -> list[lsp.CodeAction]:
             continue
         title = (
             f"Classify: {source} {word} {target}"
-            if word is not None
+            if kind is not None
             else f"Not an argument: {source} answers nothing (it replied to {target})"
         )
         out.append(_action(doc, title, _text_edits(doc, e), d))
