@@ -321,7 +321,8 @@ EMACS_DRIVER = Template("""
 (condition-case err
     (progn (find-file $file) $steps)
   (error (setq argmap-error (error-message-string err))))
-(let ((result (list (cons 'mode (symbol-name major-mode))
+    (let ((result (list (cons 'mode (symbol-name major-mode))
+                    (cons 'text (buffer-substring-no-properties (point-min) (point-max)))
                     (cons 'server (if (eglot-current-server) t :json-false))
                     (cons 'error argmap-error)
                     (cons 'steps (vconcat (reverse argmap-steps)))
@@ -427,3 +428,31 @@ def test_emacs_eglot_shows_and_clears_the_diagnostic_of_a_misspelt_speaker(
     before, after = result["steps"]
     assert before["diagnostics"] == [EXPECTED_IN_EMACS]
     assert after["done"] and after["diagnostics"] == []
+
+
+def test_emacs_eglot_classifies_a_reply_with_a_code_action(tmp_path: Path) -> None:
+    debate = tmp_path / "thread.yaml"
+    debate.write_text("title: T\nclaims:\n  a: {text: A}\n  b:\n    text: B\n    answers: a\n")
+    # eglot asks which action with completing-read (a menu when the last event was a click):
+    # this answers with the action's title.
+    steps = """
+  (argmap-wait "the warning" (lambda () (= (length (flymake-diagnostics)) 1)))
+  (goto-char (point-min))
+  (forward-line 5)
+  (move-to-column 13)
+  (cl-letf (((symbol-function 'completing-read)
+             (lambda (&rest _) "Classify: 'b' undercuts 'a'")))
+    (let ((last-nonmenu-event ?a))
+      (eglot-code-actions (point) nil nil t)))
+  (save-buffer)
+  (argmap-wait "classified" (lambda () (null (flymake-diagnostics))))
+"""
+    result = run_emacs(tmp_path, debate, steps)
+    assert (result["mode"], result["server"]) == ("yaml-mode", True)
+    warning, classified = result["steps"]
+    assert [(d["line"], d["col"], d["type"]) for d in warning["diagnostics"]] == [
+        (6, 13, "eglot-warning")
+    ]
+    assert classified["done"] and classified["diagnostics"] == []
+    classified_text = "title: T\nclaims:\n  a: {text: A}\n  b:\n    text: B\n    undercuts: a\n"
+    assert result["text"] == debate.read_text(encoding="utf-8") == classified_text
